@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing need, and nothing when it is already there.
+# Safe to run any number of times; works as root on a bare Debian 12.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libgflags-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libyaml-cpp-dev
+  zip unzip strip-nondeterminism inotify-tools curl
+)
+# Node.js may come from elsewhere (NodeSource ships npm inside its nodejs); only add Debian's when absent.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' \
+    || missing+=("$package")
+done
+
+if ((${#missing[@]})); then
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  echo "setup: installing ${missing[*]}" >&2
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm tools (local DynamoDB, Terraform parser/formatter), pinned by package-lock.json.
+if [[ -f package-lock.json ]]; then
+  stamp=node_modules/.package-lock.json
+  if [[ ! -f $stamp || package-lock.json -nt $stamp ]]; then
+    echo "setup: npm ci" >&2
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
