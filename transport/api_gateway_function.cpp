@@ -1,0 +1,28 @@
+#include "transport/api_gateway_function.hpp"
+
+#include <chrono>
+#include <utility>
+
+#include "transport/api_gateway_event.hpp"
+
+namespace birthday::transport {
+namespace {
+
+// Lambda gives the deadline as wall-clock time; timeouts are measured on the steady clock.
+Deadline steady_deadline(std::chrono::system_clock::time_point deadline) {
+  const auto remaining = deadline - std::chrono::system_clock::now();
+  return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
+}
+
+}  // namespace
+
+runtime::InvocationHandler api_gateway_function(HttpHandler handler) {
+  return [handler = std::move(handler)](const runtime::Invocation& invocation) {
+    Request request = parse_api_gateway_event(invocation.payload, steady_deadline(invocation.deadline));
+    // Every error body names a request id; a hand-made event without one gets Lambda's.
+    if (request.request_id.empty()) request.request_id = invocation.request_id;
+    return api_gateway_result(handler(request));
+  };
+}
+
+}  // namespace birthday::transport
