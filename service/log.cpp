@@ -47,7 +47,7 @@ bool enabled(Level level) {
   return level >= threshold;
 }
 
-void write(Level level, std::string_view message, const nlohmann::json& fields) {
+void write(Level level, std::string_view message, const nlohmann::ordered_json& fields) {
   if (!enabled(level)) return;
   nlohmann::ordered_json line;
   line["time"] = utc_timestamp();

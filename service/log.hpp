@@ -14,6 +14,7 @@ bool enabled(Level level);
 // Writes one JSON object as one line on stdout: time, level, msg, the trace id of the
 // current invocation when there is one, then `fields`. Never pass a date of birth or a
 // raw username here; a user appears only as UserKey::log_prefix().
-void write(Level level, std::string_view message, const nlohmann::json& fields = nlohmann::json::object());
+void write(Level level, std::string_view message,
+           const nlohmann::ordered_json& fields = nlohmann::ordered_json::object());
 
 }  // namespace birthday::log

@@ -11,26 +11,26 @@ constexpr std::string_view metrics_namespace = "BirthdayGreeter";
 
 double milliseconds(std::chrono::microseconds duration) { return static_cast<double>(duration.count()) / 1000.0; }
 
-nlohmann::json metric(std::string_view name, std::string_view unit) {
+nlohmann::ordered_json metric(std::string_view name, std::string_view unit) {
   return {{"Name", name}, {"Unit", unit}};
 }
 
 // The EMF metadata: which root members are metrics, their units, and the dimension set.
-nlohmann::json emf_metadata(std::chrono::system_clock::time_point now) {
+nlohmann::ordered_json emf_metadata(std::chrono::system_clock::time_point now) {
   const auto epoch_ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-  nlohmann::json directive = {
+  nlohmann::ordered_json directive = {
       {"Namespace", metrics_namespace},
-      {"Dimensions", nlohmann::json::array({nlohmann::json::array({"function"})})},
-      {"Metrics", nlohmann::json::array({metric("duration_ms", "Milliseconds"), metric("store_ms", "Milliseconds"),
+      {"Dimensions", nlohmann::ordered_json::array({nlohmann::ordered_json::array({"function"})})},
+      {"Metrics", nlohmann::ordered_json::array({metric("duration_ms", "Milliseconds"), metric("store_ms", "Milliseconds"),
                                          metric("count_4xx", "Count"), metric("count_5xx", "Count")})},
   };
-  return {{"Timestamp", epoch_ms}, {"CloudWatchMetrics", nlohmann::json::array({std::move(directive)})}};
+  return {{"Timestamp", epoch_ms}, {"CloudWatchMetrics", nlohmann::ordered_json::array({std::move(directive)})}};
 }
 
 }  // namespace
 
-nlohmann::json access_log_fields(const AccessRecord& record, std::chrono::system_clock::time_point now) {
-  nlohmann::json fields = {
+nlohmann::ordered_json access_log_fields(const AccessRecord& record, std::chrono::system_clock::time_point now) {
+  nlohmann::ordered_json fields = {
       {"requestId", record.request_id},
       {"method", record.method},
       {"route", record.route},

@@ -25,7 +25,7 @@ struct AccessRecord {
 // `_aws` declares duration_ms and store_ms (Milliseconds) and count_4xx and count_5xx (Count,
 // 0 or 1) in namespace BirthdayGreeter with dimension `function`, so one line is both the
 // access log and the metrics. `now` is the metrics' timestamp.
-nlohmann::json access_log_fields(const AccessRecord& record, std::chrono::system_clock::time_point now);
+nlohmann::ordered_json access_log_fields(const AccessRecord& record, std::chrono::system_clock::time_point now);
 
 // Writes the access line (level info, msg "request") through service/log.
 void write_access_log(const AccessRecord& record);
