@@ -1,10 +1,13 @@
-# The two commands a new clone needs: `make run` and `make test`. Everything else is optional.
+# Two commands are all a new clone needs: `make run` and `make test`.
+# Each installs what it needs (scripts/setup.sh is idempotent), builds, then does its job.
 SHELL := /bin/bash
 BUILD_DIR ?= build
 BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
+FUNCTION ?= GetBirthday
+EVENT ?= testdata/events-get.json
 
-.PHONY: setup configure build test bench clean
+.PHONY: setup configure build test bench load run invoke watch dist deploy plan destroy smoke clean
 
 setup:
 	@bash scripts/setup.sh
@@ -16,7 +19,41 @@ build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
 test: build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 300
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+bench: build
+	@bash scripts/bench.sh $(BUILD_DIR)
+
+load:
+	@bash scripts/load-check.sh
+
+run: build
+	@bash scripts/run-local.sh $(BUILD_DIR)
+
+invoke: build
+	@bash scripts/invoke.sh $(BUILD_DIR) $(FUNCTION) $(EVENT)
+
+watch: build
+	@bash scripts/watch.sh $(BUILD_DIR)
+
+dist: build
+	@bash scripts/package.sh $(BUILD_DIR) dist
+
+deploy:
+	@bash scripts/deploy.sh preflight
+	@$(MAKE) --no-print-directory dist
+	@bash scripts/deploy.sh deploy
+
+plan:
+	@bash scripts/deploy.sh preflight
+	@$(MAKE) --no-print-directory dist
+	@bash scripts/deploy.sh plan
+
+destroy:
+	@bash scripts/deploy.sh destroy
+
+smoke:
+	@bash scripts/smoke.sh $(URL)
 
 clean:
 	rm -rf $(BUILD_DIR) dist
