@@ -40,12 +40,12 @@ dist: build
 	@bash scripts/package.sh $(BUILD_DIR) dist
 
 deploy:
-	@bash scripts/deploy.sh preflight
+	@bash scripts/deploy.sh preflight deploy
 	@$(MAKE) --no-print-directory dist
 	@bash scripts/deploy.sh deploy
 
 plan:
-	@bash scripts/deploy.sh preflight
+	@bash scripts/deploy.sh preflight plan
 	@$(MAKE) --no-print-directory dist
 	@bash scripts/deploy.sh plan
 
