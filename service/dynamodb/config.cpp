@@ -1,0 +1,74 @@
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "service/dynamodb/dynamodb_repository.hpp"
+#include "service/dynamodb/endpoint.hpp"
+#include "service/dynamodb/environment.hpp"
+
+namespace birthday::dynamodb {
+namespace {
+
+std::string variable(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+std::string required(const char* name) {
+  std::string value = variable(name);
+  if (value.empty()) throw std::runtime_error(std::string(name) + " is not set");
+  return value;
+}
+
+}  // namespace
+
+namespace environment {
+
+std::string endpoint_override() {
+  for (const char* name : {"AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL"}) {
+    std::string value = variable(name);
+    if (value.empty()) continue;
+    if (!parse_endpoint(value))
+      throw std::runtime_error(std::string(name) + " must be an http(s) URL such as http://127.0.0.1:8000, not '" +
+                               value + "'");
+    return value;
+  }
+  return {};
+}
+
+std::string region(const std::string& endpoint_override) {
+  for (const char* name : {"AWS_REGION", "AWS_DEFAULT_REGION"})
+    if (std::string value = variable(name); !value.empty()) return value;
+  if (!endpoint_override.empty()) return "us-east-1";
+  throw std::runtime_error("AWS_REGION is not set (nor AWS_DEFAULT_REGION, nor an endpoint override)");
+}
+
+std::string regional_endpoint(const std::string& region) { return "https://dynamodb." + region + ".amazonaws.com"; }
+
+Credentials credentials() {
+  return Credentials{required("AWS_ACCESS_KEY_ID"), required("AWS_SECRET_ACCESS_KEY"), variable("AWS_SESSION_TOKEN")};
+}
+
+std::string ca_file() {
+  if (std::string value = variable("SSL_CERT_FILE"); !value.empty()) return value;
+  for (const char* bundle : {"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"}) {
+    std::error_code ignored;
+    if (std::filesystem::exists(bundle, ignored)) return bundle;
+  }
+  return {};
+}
+
+}  // namespace environment
+
+Config Config::from_environment() {
+  Config config;
+  config.table = required("DYNAMODB_TABLE");
+  const std::string endpoint_override = environment::endpoint_override();
+  config.region = environment::region(endpoint_override);
+  config.endpoint = endpoint_override.empty() ? environment::regional_endpoint(config.region) : endpoint_override;
+  config.credentials = environment::credentials();
+  config.ca_file = environment::ca_file();
+  return config;
+}
+
+}  // namespace birthday::dynamodb

@@ -1,0 +1,103 @@
+#include "service/dynamodb/dynamodb_client.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "service/dynamodb/service_error.hpp"
+#include "service/log.hpp"
+
+namespace birthday::dynamodb {
+namespace {
+
+Endpoint endpoint_of(const Config& config) {
+  auto endpoint = parse_endpoint(config.endpoint);
+  if (!endpoint) throw std::invalid_argument("DynamoDB endpoint is not an http(s) URL: " + config.endpoint);
+  return *std::move(endpoint);
+}
+
+std::string describe(long status, const ServiceError& error) {
+  std::string text = "HTTP " + std::to_string(status);
+  if (!error.type.empty()) text += ' ' + error.type;
+  if (!error.message.empty()) text += ": " + error.message;
+  return text;
+}
+
+}  // namespace
+
+struct DynamoDbClient::Attempt {
+  Reply reply;
+  bool retryable = false;
+};
+
+sigv4::Request make_request(const std::string& host, std::string_view operation, std::string body) {
+  sigv4::Request request;
+  request.method = "POST";
+  request.path = "/";
+  request.headers = {{"Host", host},
+                     {"Content-Type", "application/x-amz-json-1.0"},
+                     {"X-Amz-Target", "DynamoDB_20120810." + std::string(operation)}};
+  request.body = std::move(body);
+  return request;
+}
+
+DynamoDbClient::DynamoDbClient(const Config& config, RetryPolicy retry)
+    : endpoint_(endpoint_of(config)),
+      scope_{config.region, "dynamodb"},
+      credentials_(config.credentials),
+      retry_(std::move(retry)),
+      http_(config.ca_file) {}
+
+Result<nlohmann::json> DynamoDbClient::call(std::string_view operation, const nlohmann::json& input,
+                                            Deadline deadline) {
+  return exchange(operation, input, deadline).output;
+}
+
+DynamoDbClient::Reply DynamoDbClient::exchange(std::string_view operation, const nlohmann::json& input,
+                                               Deadline deadline) {
+  const std::string body = input.dump();
+  const std::string name = "DynamoDB " + std::string(operation);
+  for (int attempt_number = 1;; ++attempt_number) {
+    Attempt outcome = attempt(operation, body, deadline);
+    Reply& reply = outcome.reply;
+    if (reply.output) return std::move(reply);
+    const Error& error = reply.output.error();
+    if (!outcome.retryable) return {Error{error.kind, name + ": " + error.detail}, std::move(reply.error_type)};
+
+    const auto delay = retry_.jitter(backoff_ceiling(retry_, attempt_number));
+    const bool attempts_left = attempt_number < retry_.max_attempts;
+    if (!attempts_left || std::chrono::steady_clock::now() + delay >= deadline) {
+      const char* why = attempts_left ? "deadline reached" : "attempts exhausted";
+      log::write(log::Level::Error, "DynamoDB call failed",
+                 {{"operation", operation}, {"attempts", attempt_number}, {"why", why}, {"reason", error.detail}});
+      return {Error{ErrorKind::Unavailable, name + ": " + error.detail + " (" + why + " after " +
+                                                std::to_string(attempt_number) + " attempts)"},
+              std::move(reply.error_type)};
+    }
+    log::write(log::Level::Warn, "DynamoDB call retrying",
+               {{"operation", operation}, {"attempt", attempt_number}, {"delay_ms", delay.count()},
+                {"reason", error.detail}});
+    retry_.sleep(delay);
+  }
+}
+
+DynamoDbClient::Attempt DynamoDbClient::attempt(std::string_view operation, const std::string& body,
+                                                Deadline deadline) {
+  sigv4::Request request = make_request(endpoint_.host, operation, body);
+  sigv4::sign(request, credentials_, scope_, std::chrono::system_clock::now());
+  Result<HttpResponse> sent = http_.post(endpoint_.url, request.headers, request.body, deadline);
+  if (!sent) return {{sent.error(), ""}, sent.error().kind == ErrorKind::Unavailable};
+
+  const HttpResponse& response = sent.value();
+  if (response.status >= 200 && response.status < 300) {
+    nlohmann::json output = nlohmann::json::parse(response.body, nullptr, false);
+    if (!output.is_object()) return {{Error{ErrorKind::Internal, "response is not a JSON object"}, ""}};
+    return {{std::move(output), ""}};
+  }
+  ServiceError error = parse_service_error(response);
+  const bool retryable = is_retryable(response.status, error.type);
+  return {{Error{retryable ? ErrorKind::Unavailable : ErrorKind::Internal, describe(response.status, error)},
+           std::move(error.type)},
+          retryable};
+}
+
+}  // namespace birthday::dynamodb

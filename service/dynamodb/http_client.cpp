@@ -1,0 +1,151 @@
+#include "service/dynamodb/http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <stdexcept>
+
+namespace birthday::dynamodb {
+namespace {
+
+using std::chrono::milliseconds;
+
+// Enough for a TCP+TLS handshake within a region; a longer stall is better spent on a retry.
+constexpr milliseconds kConnectTimeout{1000};
+
+struct CurlSlistDeleter {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+using HeaderList = std::unique_ptr<curl_slist, CurlSlistDeleter>;
+
+struct CurlEasyDeleter {
+  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+};
+
+void initialise_curl_once() {
+  static const CURLcode status = curl_global_init(CURL_GLOBAL_DEFAULT);
+  if (status != CURLE_OK) throw std::runtime_error("curl_global_init failed");
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
+    text.remove_suffix(1);
+  return text;
+}
+
+size_t append_body(char* data, size_t size, size_t count, void* response) {
+  static_cast<HttpResponse*>(response)->body.append(data, size * count);
+  return size * count;
+}
+
+size_t append_header(char* data, size_t size, size_t count, void* target) {
+  auto* response = static_cast<HttpResponse*>(target);
+  const std::string_view line(data, size * count);
+  // A new status line starts a new response (after a redirect or an interim 1xx): forget the old headers.
+  if (line.starts_with("HTTP/")) response->headers.clear();
+  const std::size_t colon = line.find(':');
+  if (colon != std::string_view::npos) {
+    std::string name(line.substr(0, colon));
+    std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
+    response->headers.push_back({std::move(name), std::string(trim(line.substr(colon + 1)))});
+  }
+  return size * count;
+}
+
+// Failures a later attempt may not see: the network or the server, not our request.
+bool is_transient(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// libcurl reads 0 as "no timeout", so never pass less than 1 ms.
+long timeout_ms(milliseconds duration) { return static_cast<long>(std::max<milliseconds::rep>(duration.count(), 1)); }
+
+}  // namespace
+
+std::optional<std::string> HttpResponse::header(std::string_view lower_case_name) const {
+  for (const Header& entry : headers)
+    if (entry.name == lower_case_name) return entry.value;
+  return std::nullopt;
+}
+
+struct HttpClient::Handle {
+  std::unique_ptr<CURL, CurlEasyDeleter> curl;
+  char error[CURL_ERROR_SIZE] = {};
+};
+
+HttpClient::HttpClient(std::string ca_file) : handle_(std::make_unique<Handle>()) {
+  initialise_curl_once();
+  handle_->curl.reset(curl_easy_init());
+  CURL* curl = handle_->curl.get();
+  if (!curl) throw std::runtime_error("curl_easy_init failed");
+  curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+  // Timeouts by alarm signal are unsafe in a threaded process; the threaded resolver needs none.
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file.c_str());
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, handle_->error);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, append_header);
+}
+
+HttpClient::~HttpClient() = default;
+
+Result<HttpResponse> HttpClient::post(const std::string& url, const std::vector<Header>& headers,
+                                      std::string_view body, Deadline deadline) {
+  const auto time_left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+  if (time_left <= milliseconds::zero()) return Error{ErrorKind::Unavailable, "deadline passed before sending"};
+
+  // An empty "Expect:" stops libcurl from waiting for "100 Continue" on larger bodies.
+  HeaderList header_list{curl_slist_append(nullptr, "Expect:")};
+  if (!header_list) return Error{ErrorKind::Internal, "out of memory building request headers"};
+  for (const Header& header : headers)
+    if (!curl_slist_append(header_list.get(), (header.name + ": " + header.value).c_str()))
+      return Error{ErrorKind::Internal, "out of memory building request headers"};
+
+  std::lock_guard lock(mutex_);
+  CURL* curl = handle_->curl.get();
+  HttpResponse response;
+  handle_->error[0] = '\0';
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_POST, 1L);
+  // A null POSTFIELDS would make libcurl read the body from stdin.
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.empty() ? "" : body.data());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, header_list.get());
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, timeout_ms(std::min(time_left, kConnectTimeout)));
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms(time_left));
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+
+  const CURLcode code = curl_easy_perform(curl);
+  // The list dies with this call; the handle must not keep pointing at it.
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
+  if (code != CURLE_OK) {
+    std::string detail = curl_easy_strerror(code);
+    if (handle_->error[0] != '\0') detail += std::string(": ") + handle_->error;
+    return Error{is_transient(code) ? ErrorKind::Unavailable : ErrorKind::Internal, std::move(detail)};
+  }
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+  return response;
+}
+
+}  // namespace birthday::dynamodb

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+namespace birthday::dynamodb {
+
+// Draws the actual wait from [0, ceiling]. "Full jitter": throttled clients spread out instead
+// of retrying in step.
+using Jitter = std::function<std::chrono::milliseconds(std::chrono::milliseconds ceiling)>;
+using Sleeper = std::function<void(std::chrono::milliseconds)>;
+
+// Uniform over [0, ceiling] from a per-thread generator seeded by std::random_device.
+std::chrono::milliseconds uniform_jitter(std::chrono::milliseconds ceiling);
+void sleep_on_this_thread(std::chrono::milliseconds duration);
+
+// Exponential backoff with full jitter, bounded by attempts here and by the caller's deadline.
+// Randomness and sleeping are injectable so that tests run instantly and deterministically.
+struct RetryPolicy {
+  int max_attempts = 4;  // including the first
+  std::chrono::milliseconds base_delay{25};
+  std::chrono::milliseconds max_delay{400};
+  Jitter jitter = uniform_jitter;
+  Sleeper sleep = sleep_on_this_thread;
+};
+
+// The longest wait before retry number `retry` (1 for the first): base * 2^(retry - 1), capped
+// at max_delay.
+std::chrono::milliseconds backoff_ceiling(const RetryPolicy& policy, int retry);
+
+}  // namespace birthday::dynamodb
