@@ -1,0 +1,177 @@
+#include "transport/local/gateway_server.hpp"
+
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+#include <variant>
+
+#include <httplib.h>
+#include <sys/socket.h>
+
+#include "transport/local/http_api_event.hpp"
+#include "transport/local/http_api_result.hpp"
+#include "transport/local/ids.hpp"
+#include "transport/local/runtime_api_server.hpp"
+
+namespace birthday::local {
+namespace {
+
+// API Gateway's limit on a request is 10 MB; Lambda's on the event it receives is 6 MB.
+constexpr std::size_t max_request_bytes = 10 * 1024 * 1024;
+constexpr std::size_t max_event_bytes = 6 * 1024 * 1024;
+
+std::string lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// cpp-httplib adds the peer's and its own address as pseudo headers; they were never sent.
+bool is_pseudo_header(const std::string& name) {
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+}
+
+// Headers a function may not set on the connection the gateway owns.
+bool is_connection_header(const std::string& name) {
+  const std::string key = lower(name);
+  return key == "content-length" || key == "connection" || key == "transfer-encoding" || key == "keep-alive";
+}
+
+IncomingRequest incoming_from(const httplib::Request& req) {
+  IncomingRequest incoming;
+  incoming.method = req.method;
+  incoming.target = req.target;
+  incoming.protocol = req.version;
+  for (const auto& [name, value] : req.headers) {
+    if (!is_pseudo_header(name)) incoming.headers.emplace_back(name, value);
+  }
+  incoming.body = req.body;
+  incoming.source_ip = req.remote_addr;
+  return incoming;
+}
+
+HttpReply reply_for(const InvokeResult& result, const LogSink& log) {
+  switch (result.status) {
+    case InvokeStatus::Success: {
+      auto reply = reply_from_result(result.payload);
+      if (const auto* malformed = std::get_if<MalformedResult>(&reply)) {
+        log("local-gateway: RequestId: " + result.request_id + " malformed Lambda proxy response: " + malformed->reason);
+        return internal_server_error();
+      }
+      return std::get<HttpReply>(std::move(reply));
+    }
+    case InvokeStatus::FunctionError:
+    case InvokeStatus::Crashed:
+      return internal_server_error();
+    case InvokeStatus::TimedOut:
+    case InvokeStatus::Stopping:
+      return service_unavailable();
+  }
+  return internal_server_error();
+}
+
+}  // namespace
+
+struct GatewayServer::State {
+  RouteTable routes;
+  std::map<std::string, FunctionPool*> pools;
+  LogSink log;
+  httplib::Server server;
+  int port = 0;
+  std::atomic<bool> stop_requested{false};
+  std::atomic<bool> serving{false};
+
+  State(RouteTable route_table, std::map<std::string, FunctionPool*> function_pools, LogSink sink)
+      : routes(std::move(route_table)), pools(std::move(function_pools)), log(std::move(sink)) {}
+
+  void handle(const httplib::Request& req, httplib::Response& res) {
+    const auto started = std::chrono::steady_clock::now();
+    const auto now = std::chrono::system_clock::now();
+    const RequestContext context{new_api_request_id(), now, new_trace_root(now), port};
+    const auto [raw_path, raw_query] = split_target(req.target);
+
+    HttpReply reply;
+    std::string route_key = "-";
+    if (const std::optional<RouteMatch> route = routes.match(req.method, raw_path)) {
+      route_key = route->route_key;
+      std::string event = http_api_event(incoming_from(req), *route, context);
+      if (event.size() > max_event_bytes) {
+        reply = request_too_large();
+      } else {
+        reply = reply_for(pools.at(route->function)->invoke(std::move(event), context.trace_root), log);
+      }
+    } else {
+      reply = not_found();
+    }
+
+    res.status = reply.status;
+    for (const auto& [name, value] : reply.headers) {
+      if (!is_connection_header(name)) res.set_header(name, value);
+    }
+    res.set_header("apigw-requestid", context.request_id);
+    res.body = std::move(reply.body);
+
+    char elapsed[32];
+    std::snprintf(elapsed, sizeof elapsed, "%.2f ms",
+                  std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    log("local-gateway: " + context.request_id + " " + req.method + " " + route_key + " -> " + std::to_string(res.status) +
+        " in " + elapsed);
+  }
+};
+
+GatewayServer::GatewayServer(RouteTable routes, std::map<std::string, FunctionPool*> pools, LogSink log)
+    : state_(std::make_unique<State>(std::move(routes), std::move(pools), std::move(log))) {
+  for (const Route& route : state_->routes.routes()) {
+    if (!state_->pools.contains(route.function)) throw std::invalid_argument("no function pool for " + route.function);
+  }
+  httplib::Server& server = state_->server;
+  // Enough threads that clients queue at the functions' instances, not at the door.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
+  server.set_tcp_nodelay(true);
+  // cpp-httplib's default also sets SO_REUSEPORT, which would let a second gateway share the
+  // port silently; a busy port must be refused.
+  server.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
+  server.set_payload_max_length(max_request_bytes);
+  const auto handler = [state = state_.get()](const httplib::Request& req, httplib::Response& res) {
+    state->handle(req, res);
+  };
+  server.Get(".*", handler);
+  server.Post(".*", handler);
+  server.Put(".*", handler);
+  server.Patch(".*", handler);
+  server.Delete(".*", handler);
+  server.Options(".*", handler);
+}
+
+GatewayServer::~GatewayServer() { stop(); }
+
+int GatewayServer::bind(const std::string& host, int port) {
+  const int bound = port == 0 ? state_->server.bind_to_any_port(host) : (state_->server.bind_to_port(host, port) ? port : -1);
+  if (bound <= 0) {
+    throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+                             " (is another local gateway or program using it?)");
+  }
+  state_->port = bound;
+  return bound;
+}
+
+bool GatewayServer::serve() {
+  state_->serving = true;
+  const bool served = state_->stop_requested || state_->server.listen_after_bind();
+  state_->serving = false;
+  return served;
+}
+
+void GatewayServer::stop() {
+  state_->stop_requested = true;
+  // httplib's stop() does nothing before listening has begun: wait for a serve() under way.
+  while (state_->serving && !state_->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  state_->server.stop();
+}
+
+}  // namespace birthday::local
