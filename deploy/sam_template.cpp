@@ -38,7 +38,8 @@ SamGlobals read_globals(const YAML::Node& function) {
   globals.timeout = function["Timeout"].as<int>();
   globals.tracing = function["Tracing"].as<std::string>();
   for (const auto& variable : function["Environment"]["Variables"]) {
-    globals.environment.push_back(variable.first.as<std::string>());
+    const bool local_only = variable.second.IsScalar() && variable.second.Scalar().empty();
+    (local_only ? globals.local_only_environment : globals.environment).push_back(variable.first.as<std::string>());
   }
   globals.environment = sorted(std::move(globals.environment));
   return globals;

@@ -14,7 +14,8 @@ struct SamGlobals {
   int memory_size = 0;
   int timeout = 0;
   std::string tracing;
-  std::vector<std::string> environment;  // variable names, sorted
+  std::vector<std::string> environment;  // variable names, sorted, without the local-only ones
+  std::vector<std::string> local_only_environment;  // declared empty, for `sam local --env-vars` to set
 };
 
 struct SamFunction {

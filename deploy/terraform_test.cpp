@@ -153,6 +153,7 @@ TEST(LambdaFunctions, RunAsTheTemplateGlobalsSay) {
   EXPECT_EQ(function.at("publish"), true);
   EXPECT_THAT(keys(function.at("environment_variables")), UnorderedElementsAreArray(globals.environment));
   EXPECT_EQ(function.at("environment_variables").at("DYNAMODB_TABLE"), "${module.birthdays_table.dynamodb_table_id}");
+  EXPECT_EQ(globals.local_only_environment, std::vector<std::string>{"AWS_ENDPOINT_URL_DYNAMODB"});
 }
 
 TEST(LambdaFunctions, LogJsonWithBoundedRetention) {

@@ -131,6 +131,8 @@ int GatewayProcess::signal_and_wait(int signal, int limit_ms) {
 
 std::string GatewayProcess::log() const { return read_file(dir_.path() / "err"); }
 
+std::string GatewayProcess::output() const { return read_file(dir_.path() / "out"); }
+
 int free_port() {
   const int sock = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in address{};

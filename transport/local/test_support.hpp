@@ -54,6 +54,8 @@ class GatewayProcess {
 
   // Everything it wrote to stderr so far.
   std::string log() const;
+  // Everything it wrote to stdout so far: its functions' own log lines.
+  std::string output() const;
 
  private:
   TempDir dir_;
