@@ -8,8 +8,13 @@
 namespace birthday::transport {
 namespace {
 
+// Lambda's default function timeout: the budget when a Runtime API sends no deadline, so that
+// such an invocation still reaches the store instead of failing as already late.
+constexpr std::chrono::seconds budget_without_deadline{3};
+
 // Lambda gives the deadline as wall-clock time; timeouts are measured on the steady clock.
 Deadline steady_deadline(std::chrono::system_clock::time_point deadline) {
+  if (deadline == std::chrono::system_clock::time_point{}) return std::chrono::steady_clock::now() + budget_without_deadline;
   const auto remaining = deadline - std::chrono::system_clock::now();
   return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining);
 }

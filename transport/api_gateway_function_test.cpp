@@ -139,5 +139,20 @@ TEST(ApiGatewayFunction, RequestDeadlineIsTheInvocationDeadlineOnTheSteadyClock)
   EXPECT_LE(seen, after + seconds{3});
 }
 
+TEST(ApiGatewayFunction, InvocationWithoutADeadlineGetsLambdasDefaultTimeout) {
+  Deadline seen{};
+  const auto function = api_gateway_function([&](const Request& request) {
+    seen = request.deadline;
+    return Response{204, {}, {}};
+  });
+  runtime::Invocation without_deadline = invocation(read_event("events/get-v2.json"));
+  without_deadline.deadline = {};
+  const auto before = steady_clock::now();
+  (void)function(without_deadline);
+  const auto after = steady_clock::now();
+  EXPECT_GE(seen, before + seconds{3});
+  EXPECT_LE(seen, after + seconds{3});
+}
+
 }  // namespace
 }  // namespace birthday::transport
