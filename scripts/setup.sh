@@ -9,6 +9,9 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libgflags-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libyaml-cpp-dev
   zip unzip strip-nondeterminism inotify-tools curl
+  # Lambda zips (cmake/Packaging.cmake, scripts/package.sh): static archives, ELF patching, and
+  # openssl's s_server for the static libcurl test.
+  libbrotli-dev zlib1g-dev patchelf binutils openssl
 )
 # Node.js may come from elsewhere (NodeSource ships npm inside its nodejs); only add Debian's when absent.
 command -v node >/dev/null || packages+=(nodejs)

@@ -95,6 +95,8 @@ HttpClient::HttpClient(std::string ca_file) : handle_(std::make_unique<Handle>()
   CURL* curl = handle_->curl.get();
   if (!curl) throw std::runtime_error("curl_easy_init failed");
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_1_1);
+  // The bootstraps' libcurl has no other protocol built in (cmake/Packaging.cmake).
+  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
   curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
   // Timeouts by alarm signal are unsafe in a threaded process; the threaded resolver needs none.

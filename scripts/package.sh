@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Usage: scripts/package.sh BUILD_DIR OUTPUT_DIR
+# Turns each built bootstrap into OUTPUT_DIR/<function>.zip for the provided.al2023 runtime:
+#   bootstrap                    the function, stripped, its loader and library path patched to lib/
+#   lib/ld-linux-x86-64.so.2     the dynamic loader it was linked against
+#   lib/<soname>...              every shared library it needs (glibc only, see cmake/Packaging.cmake)
+# The zip needs nothing from the machine it lands on, and the same build gives the same bytes:
+# fixed timestamps and modes, sorted entries, no extra zip attributes.
+set -euo pipefail
+
+build_dir=${1:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR}
+output_dir=${2:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR}
+functions=(get-birthday put-birthday)
+
+readonly task_root=/var/task
+readonly lib_dir=$task_root/lib
+# A constant, not the last commit's time: a commit that leaves the binaries alone must leave the
+# zips (and so the deployed functions) alone too.
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-946684800}  # 2000-01-01T00:00:00Z
+export TZ=UTC LC_ALL=C  # zip stores local time; sort order must not depend on the locale
+umask 022
+
+die() { echo "package: $*" >&2; exit 1; }
+
+for tool in strip patchelf zip readelf ldd sha256sum; do
+  command -v "$tool" >/dev/null || die "$tool is missing (run scripts/setup.sh)"
+done
+
+# The loader and libraries the ELF file $1 needs, one "name path" per line, as this machine resolves them.
+shared_libraries() {
+  {
+    echo "$(basename "$(interpreter "$1")") $(readlink -f "$(interpreter "$1")")"
+    ldd "$1" | while read -r name arrow path _; do
+      [[ $arrow == "=>" ]] || continue  # the vdso and the loader's own line
+      [[ -f $path ]] || die "$1 needs $name, which this machine does not have"
+      echo "$name $(readlink -f "$path")"
+    done
+  } | sort -u
+}
+
+interpreter() {
+  local path
+  path=$(readelf --program-headers "$1" | sed -n 's/.*Requesting program interpreter: \(.*\)]/\1/p')
+  [[ -n $path ]] || die "$1 is not a dynamically linked executable"
+  echo "$path"
+}
+
+stage_function() {  # bootstrap, function directory
+  local bootstrap=$1 dir=$2 libraries name path mode
+  libraries=$(shared_libraries "$bootstrap")  # not `< <(...)`, which would hide its failure
+  mkdir -p "$dir/lib"
+  while read -r name path; do
+    # The loader must be executable: the kernel opens it like a program.
+    if [[ $name == ld-linux* ]]; then mode=0755; else mode=0644; fi
+    install -m "$mode" "$path" "$dir/lib/$name"
+  done <<<"$libraries"
+
+  install -m 0755 "$bootstrap" "$dir/bootstrap"
+  strip --strip-all "$dir/bootstrap"
+  # DT_RPATH, unlike DT_RUNPATH, comes before LD_LIBRARY_PATH, which Lambda points at its own
+  # (older) glibc; it also serves the libraries' own dependencies.
+  patchelf --set-interpreter "$lib_dir/$(basename "$(interpreter "$bootstrap")")" \
+           --force-rpath --set-rpath "$lib_dir" "$dir/bootstrap"
+  find "$dir" -exec touch --no-dereference --date="@$SOURCE_DATE_EPOCH" {} +
+}
+
+zip_function() {  # function directory, zip
+  local dir=$1 zip=$2
+  rm -f "$zip"
+  (cd "$dir" && find . -type f -printf '%P\n' | sort | zip -X -D -9 -q "$zip" -@)
+  if command -v strip-nondeterminism >/dev/null; then
+    strip-nondeterminism --type zip --timestamp "$SOURCE_DATE_EPOCH" "$zip" >/dev/null
+  fi
+}
+
+megabytes() { awk -v bytes="$1" 'BEGIN { printf "%.1f MB", bytes / 1000000 }'; }
+
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$output_dir"
+output_dir=$(cd "$output_dir" && pwd)
+
+for function in "${functions[@]}"; do
+  bootstrap=$build_dir/functions/$function/bootstrap
+  [[ -x $bootstrap ]] || die "$bootstrap is missing: build first (make build)"
+  dir=$stage/$function
+  stage_function "$bootstrap" "$dir"
+  zip_function "$dir" "$stage/$function.zip"
+
+  zipped=$(stat --format=%s "$stage/$function.zip")
+  unpacked=$(find "$dir" -type f -printf '%s\n' | awk '{ sum += $1 } END { print sum }')
+  ((zipped <= 50 * 1024 * 1024)) || die "$function.zip is over Lambda's 50 MB limit for a zip"
+  ((unpacked <= 250 * 1024 * 1024)) || die "$function unpacks to over Lambda's 250 MB limit"
+  mv "$stage/$function.zip" "$output_dir/$function.zip"
+  printf '%s: %s zipped, %s unpacked (%s files), sha256 %s\n' "$output_dir/$function.zip" \
+    "$(megabytes "$zipped")" "$(megabytes "$unpacked")" "$(find "$dir" -type f | wc -l)" \
+    "$(sha256sum "$output_dir/$function.zip" | cut -d' ' -f1)"
+done
