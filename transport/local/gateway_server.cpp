@@ -58,7 +58,7 @@ HttpReply reply_for(const InvokeResult& result, const LogSink& log) {
       auto reply = reply_from_result(result.payload);
       if (const auto* malformed = std::get_if<MalformedResult>(&reply)) {
         log("local-gateway: RequestId: " + result.request_id + " malformed Lambda proxy response: " + malformed->reason);
-        return internal_server_error();
+        return bad_gateway();
       }
       return std::get<HttpReply>(std::move(reply));
     }

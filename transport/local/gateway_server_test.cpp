@@ -160,9 +160,9 @@ TEST_F(GatewayServerTest, InfersA200JsonAnswerFromAResultWithoutStatusCode) {
   EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
 }
 
-TEST_F(GatewayServerTest, AnswersAMalformedResultWith500) {
-  expect_gateway_message(reply_with(R"({"statusCode":"200"})"), 500, R"({"message":"Internal Server Error"})");
-  expect_gateway_message(reply_with("not json at all"), 500, R"({"message":"Internal Server Error"})");
+TEST_F(GatewayServerTest, AnswersAMalformedResultWith502) {
+  expect_gateway_message(reply_with(R"({"statusCode":"200"})"), 502, R"({"message":"Bad Gateway"})");
+  expect_gateway_message(reply_with("not json at all"), 502, R"({"message":"Bad Gateway"})");
 }
 
 TEST_F(GatewayServerTest, AnswersAFunctionErrorWith500) {

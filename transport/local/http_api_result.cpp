@@ -71,6 +71,7 @@ std::variant<HttpReply, MalformedResult> reply_from_result(std::string_view payl
 
 HttpReply not_found() { return gateway_message(404, "Not Found"); }
 HttpReply internal_server_error() { return gateway_message(500, "Internal Server Error"); }
+HttpReply bad_gateway() { return gateway_message(502, "Bad Gateway"); }
 HttpReply service_unavailable() { return gateway_message(503, "Service Unavailable"); }
 HttpReply request_too_large() { return gateway_message(413, "Request Entity Too Large"); }
 

@@ -30,7 +30,8 @@ std::variant<HttpReply, MalformedResult> reply_from_result(std::string_view payl
 
 // API Gateway's own answers, {"message":"..."} as application/json.
 HttpReply not_found();              // 404 Not Found: no route
-HttpReply internal_server_error();  // 500: a function error or crash, or a malformed result
+HttpReply internal_server_error();  // 500: a function error or crash
+HttpReply bad_gateway();            // 502: a result that is not a valid proxy result
 HttpReply service_unavailable();    // 503: the function timed out, or the gateway is stopping
 HttpReply request_too_large();      // 413: the event is over Lambda's 6 MB invoke limit
 

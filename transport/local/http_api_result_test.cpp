@@ -79,6 +79,7 @@ TEST(GatewayReplies, AreApiGatewaysOwnMessages) {
   } cases[] = {
       {not_found(), 404, R"({"message":"Not Found"})"},
       {internal_server_error(), 500, R"({"message":"Internal Server Error"})"},
+      {bad_gateway(), 502, R"({"message":"Bad Gateway"})"},
       {service_unavailable(), 503, R"({"message":"Service Unavailable"})"},
       {request_too_large(), 413, R"({"message":"Request Entity Too Large"})"},
   };
