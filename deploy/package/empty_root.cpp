@@ -18,6 +18,8 @@ namespace {
 
 const std::filesystem::path task_root = "/var/task";
 
+}  // namespace
+
 int run_and_wait(std::vector<std::string> arguments) {
   std::vector<char*> argv;
   for (std::string& argument : arguments) argv.push_back(argument.data());
@@ -33,8 +35,6 @@ int run_and_wait(std::vector<std::string> arguments) {
   }
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
-
-}  // namespace
 
 EmptyRoot::EmptyRoot(const std::filesystem::path& zip) {
   std::string pattern = (std::filesystem::temp_directory_path() / "lambda-empty-root-XXXXXX").string();

@@ -42,6 +42,9 @@ class EmptyRoot {
 // plus `extra` entries. LD_LIBRARY_PATH is Lambda's, which names its own system libraries first.
 std::vector<std::string> lambda_environment(const std::string& runtime_api, std::vector<std::string> extra = {});
 
+// Runs a program (looked up in PATH) to completion; its exit code, or -1 if a signal ended it.
+int run_and_wait(std::vector<std::string> arguments);
+
 // Waits up to `timeout` for `pid` to exit and returns its wait status; on timeout kills it
 // (SIGKILL), reaps it and returns nothing.
 std::optional<int> wait_for_exit(pid_t pid, std::chrono::milliseconds timeout);

@@ -20,27 +20,13 @@
 #include <thread>
 #include <vector>
 
+#include "deploy/package/empty_root.hpp"
 #include "service/dynamodb/testing/local_dynamodb.hpp"
 
 namespace birthday::packaging {
 namespace {
 
 using dynamodb::testing::free_local_port;
-
-int run(std::vector<std::string> arguments) {
-  std::vector<char*> argv;
-  for (std::string& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    execvp(argv[0], argv.data());
-    _exit(127);
-  }
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
 
 bool accepts_connections(int port) {
   const int socket_fd = socket(AF_INET, SOCK_STREAM, 0);
@@ -62,7 +48,7 @@ class LocalTlsServer {
     if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
     directory_ = pattern;
     const std::string key = (directory_ / "key.pem").string();
-    if (run({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
+    if (run_and_wait({"openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "1",
              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out",
              certificate()}) != 0)
       throw std::runtime_error("openssl req could not make a certificate");
