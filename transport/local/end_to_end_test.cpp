@@ -216,13 +216,14 @@ TEST_F(EndToEnd, ThirtyTwoConcurrentClientsLoseNothing) {
     clients.push_back(std::async(std::launch::async, [&, number] {
       httplib::Client http = client();
       const auto put = http.Put("/hello/" + username(number), put_body(iso(born(number))), "application/json");
-      if (!put || put->status != 204) return std::string("PUT failed");
+      if (!put) return "PUT failed: " + httplib::to_string(put.error());
+      if (put->status != 204) return "PUT answered " + std::to_string(put->status) + " " + put->body;
       const auto get = http.Get("/hello/" + username(number));
       return get ? get->body : std::string("GET failed");
     }));
   }
   for (int number = 0; number < kClients; ++number) {
-    EXPECT_EQ(clients[static_cast<std::size_t>(number)].get(), expected_greeting(username(number), born(number)));
+    EXPECT_EQ(clients[static_cast<std::size_t>(number)].get(), expected_greeting(username(number), born(number))) << gateway->log();
     EXPECT_EQ(stored_item(username(number)).at("Dob").at("S"), iso(born(number)));
   }
 }

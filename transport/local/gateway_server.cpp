@@ -80,6 +80,7 @@ struct GatewayServer::State {
   LogSink log;
   httplib::Server server;
   int port = 0;
+  int listening_socket = -1;
   std::atomic<bool> stop_requested{false};
   std::atomic<bool> serving{false};
 
@@ -132,9 +133,10 @@ GatewayServer::GatewayServer(RouteTable routes, std::map<std::string, FunctionPo
   server.set_tcp_nodelay(true);
   // cpp-httplib's default also sets SO_REUSEPORT, which would let a second gateway share the
   // port silently; a busy port must be refused.
-  server.set_socket_options([](socket_t sock) {
+  server.set_socket_options([state = state_.get()](socket_t sock) {
     const int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    state->listening_socket = sock;
   });
   server.set_payload_max_length(max_request_bytes);
   const auto handler = [state = state_.get()](const httplib::Request& req, httplib::Response& res) {
@@ -156,6 +158,9 @@ int GatewayServer::bind(const std::string& host, int port) {
     throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
                              " (is another local gateway or program using it?)");
   }
+  // Debian's cpp-httplib is a prebuilt library that listens with a backlog of 5: a burst of
+  // clients overflows it and connections are lost. Listening again only widens the queue.
+  ::listen(state_->listening_socket, SOMAXCONN);
   state_->port = bound;
   return bound;
 }
