@@ -16,8 +16,9 @@ module "live_alias" {
   function_name    = module.function[each.key].lambda_function_name
   function_version = module.function[each.key].lambda_function_version
 
-  # Terraform creates the alias on the first version; afterwards only CodeDeploy moves it.
-  refresh_alias = true
+  # Terraform creates the alias on the first version; afterwards only CodeDeploy moves it
+  # (false: the module ignores later changes of function_version).
+  refresh_alias = false
 
   # The API may invoke this alias, for this function's method only; nothing may invoke a bare version.
   create_version_allowed_triggers = false
@@ -38,6 +39,9 @@ module "deployment" {
   source   = "terraform-aws-modules/lambda/aws//modules/deploy"
   version  = "~> 8.8"
   for_each = local.functions
+  # The module reads the alias to find the running version; on a first apply it must wait
+  # until the alias exists, or the read fails at plan time.
+  depends_on = [module.live_alias]
 
   function_name  = module.function[each.key].lambda_function_name
   alias_name     = module.live_alias[each.key].lambda_alias_name
@@ -65,5 +69,5 @@ module "deployment" {
   create_deployment          = true
   run_deployment             = true
   wait_deployment_completion = var.wait_for_deployment
-  aws_cli_command            = "aws --region ${var.region}"
+  aws_cli_command            = "aws --no-cli-pager --region ${var.region}"
 }

@@ -244,7 +244,7 @@ TEST(HttpApi, MayInvokeOnlyTheLiveAliases) {
   const json& alias = config().module("live_alias");
   for (const auto& sam_function : sam().functions) EXPECT_EQ(alias.at("name"), sam_function.alias);
   EXPECT_EQ(alias.at("name"), "live");
-  EXPECT_EQ(alias.at("refresh_alias"), true);  // CodeDeploy, not Terraform, moves the alias
+  EXPECT_EQ(alias.at("refresh_alias"), false);  // CodeDeploy, not Terraform, moves the alias
   EXPECT_EQ(alias.at("create_version_allowed_triggers"), false);
   ASSERT_THAT(keys(alias.at("allowed_triggers")), ElementsAre("HttpApi"));
   const json& trigger = alias.at("allowed_triggers").at("HttpApi");
@@ -320,6 +320,9 @@ TEST(GradualDeployment, ShiftsTheLiveAliasToTheNewVersionWithCodeDeploy) {
   EXPECT_EQ(deployment.at("create_deployment"), true);
   EXPECT_EQ(deployment.at("run_deployment"), true);
   EXPECT_EQ(deployment.at("codedeploy_role_name"), "${var.name}-${each.key}-codedeploy");  // one role per function
+  // The module reads the alias; a first apply must create it before that read.
+  EXPECT_EQ(deployment.at("depends_on"), json::array({"${module.live_alias}"}));
+  EXPECT_THAT(deployment.at("aws_cli_command").get<std::string>(), HasSubstr("--no-cli-pager"));
 }
 
 TEST(GradualDeployment, RollsBackOnFailureAndOnAlarm) {

@@ -32,7 +32,7 @@ UserKey user_key_for(std::string_view username) {
   unsigned int digest_size = 0;
   // The one-shot EVP call allocates and frees its own context.
   if (EVP_Digest(lowered.data(), lowered.size(), digest.data(), &digest_size, EVP_sha256(), nullptr) != 1) {
-    // Only a broken OpenSSL installation gets here; the runtime edge turns it into a 500.
+    // Only a broken OpenSSL installation gets here; the HTTP handler turns it into a 500.
     throw std::runtime_error("SHA-256 digest failed");
   }
   return UserKey{lowercase_hex(digest.data(), digest_size)};

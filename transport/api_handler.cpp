@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
@@ -41,7 +42,24 @@ Response json_message(int status, std::string_view message) {
 // username is known to be valid.
 std::optional<std::string> user_for_log(std::string_view username) {
   if (!validate_username(username)) return std::nullopt;
-  return user_key_for(username).log_prefix();
+  try {
+    return user_key_for(username).log_prefix();
+  } catch (const std::exception&) {
+    return std::nullopt;  // hashing failed; the request's outcome already says so
+  }
+}
+
+// A step that throws (an OpenSSL failure, bad_alloc) still gets the contract's 500, with its
+// JSON body and access line, rather than a Lambda function error.
+template <class ServeRoute>
+Result<Response> run_route(ServeRoute& serve_route, StoreCall& call) {
+  try {
+    return serve_route(call);
+  } catch (const std::exception& error) {
+    return Error{ErrorKind::Internal, std::string("exception: ") + error.what()};
+  } catch (...) {
+    return Error{ErrorKind::Internal, "exception of unknown type"};
+  }
 }
 
 // Runs `serve_route` for a request to `route`: the method check first, then the route's own
@@ -52,7 +70,7 @@ Response serve(const Route& route, const Request& request, ServeRoute&& serve_ro
   StoreCall call{request.deadline};
 
   Result<Response> outcome = request.method == route.method
-                                 ? serve_route(call)
+                                 ? run_route(serve_route, call)
                                  : Result<Response>(Error{ErrorKind::MethodNotAllowed, "method not served"});
   Response response = outcome ? std::move(outcome).value()
                               : error_response(outcome.error().kind, request.request_id, route.method);

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,13 @@ class FailingRepository final : public BirthdayRepository {
  private:
   Error failure() const { return {kind_, "store said: ProvisionedThroughputExceededException"}; }
   ErrorKind kind_;
+};
+
+// A store whose calls throw, as code that fails in an unexpected way does.
+class ThrowingRepository final : public BirthdayRepository {
+ public:
+  Result<year_month_day> load(const UserKey&, Deadline) override { throw std::runtime_error("unexpected"); }
+  Status save(const UserKey&, year_month_day, Deadline) override { throw std::runtime_error("unexpected"); }
 };
 
 Request request(std::string method, std::string username, std::string body = {}) {
@@ -225,6 +233,23 @@ TEST_F(ApiHandlerTest, StoreInternalErrorIs500OnBothRoutesNeverA404) {
     EXPECT_EQ(response.status, 500);
     EXPECT_EQ(response.headers, json_content);
     EXPECT_EQ(response.body, error_body("internal error"));
+  }
+}
+
+TEST_F(ApiHandlerTest, AnExceptionIsTheContracts500WithAnAccessLine) {
+  const auto throwing = service_over(std::make_shared<ThrowingRepository>());
+  for (const auto& [handler, method, body] :
+       {std::tuple{get_birthday_handler(throwing), "GET", std::string()},
+        std::tuple{put_birthday_handler(throwing), "PUT", dob_body("1990-05-17")}}) {
+    SCOPED_TRACE(method);
+    Response response;
+    const auto lines = logged_lines([&] { response = handler(request(method, "alice", body)); });
+    EXPECT_EQ(response.status, 500);
+    EXPECT_EQ(response.headers, json_content);
+    EXPECT_EQ(response.body, error_body("internal error"));
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_EQ(lines[0]["detail"], "exception: unexpected");
+    EXPECT_EQ(lines[1]["status"], 500);
   }
 }
 

@@ -1,5 +1,6 @@
 #include "service/dynamodb/dynamodb_client.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -84,7 +85,8 @@ DynamoDbClient::Attempt DynamoDbClient::attempt(std::string_view operation, cons
                                                 Deadline deadline) {
   sigv4::Request request = make_request(endpoint_.host, operation, body);
   sigv4::sign(request, credentials_, scope_, std::chrono::system_clock::now());
-  Result<HttpResponse> sent = http_.post(endpoint_.url, request.headers, request.body, deadline);
+  const Deadline attempt_deadline = std::min(deadline, std::chrono::steady_clock::now() + retry_.attempt_timeout);
+  Result<HttpResponse> sent = http_.post(endpoint_.url, request.headers, request.body, attempt_deadline);
   if (!sent) return {{sent.error(), ""}, sent.error().kind == ErrorKind::Unavailable};
 
   const HttpResponse& response = sent.value();

@@ -166,6 +166,20 @@ TEST(DynamoDbClient, NoAnswerIsUnavailableWithinTheDeadline) {
   EXPECT_LE(elapsed, budget + 250ms);  // a correctness bound: the deadline holds, plus scheduling slack
 }
 
+TEST(DynamoDbClient, AnAttemptThatHangsIsGivenUpAndRetriedWithinTheDeadline) {
+  ScriptedServer server({ScriptedServer::no_answer(), {200, R"({"Item":{"Id":{"S":"abc"}}})"}});
+  RecordedWaits clock;
+  RetryPolicy policy = clock.policy();
+  policy.attempt_timeout = 200ms;
+  DynamoDbClient client(config_for(server.endpoint()), policy);
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_TRUE(output.ok()) << output.error().detail;
+  EXPECT_EQ(output.value()["Item"]["Id"]["S"], "abc");
+  EXPECT_EQ(server.received().size(), 2u);
+}
+
 TEST(DynamoDbClient, DeadlineAlreadyPassedSendsNothing) {
   ScriptedServer server({{200, "{}"}});
   RecordedWaits clock;

@@ -37,23 +37,33 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-size_t append_body(char* data, size_t size, size_t count, void* response) {
-  static_cast<HttpResponse*>(response)->body.append(data, size * count);
-  return size * count;
+// libcurl's callbacks are called from C: an exception must not cross them. Returning a count
+// other than the one given makes libcurl fail the transfer instead.
+size_t append_body(char* data, size_t size, size_t count, void* response) noexcept {
+  try {
+    static_cast<HttpResponse*>(response)->body.append(data, size * count);
+    return size * count;
+  } catch (...) {
+    return 0;
+  }
 }
 
-size_t append_header(char* data, size_t size, size_t count, void* target) {
-  auto* response = static_cast<HttpResponse*>(target);
-  const std::string_view line(data, size * count);
-  // A new status line starts a new response (after a redirect or an interim 1xx): forget the old headers.
-  if (line.starts_with("HTTP/")) response->headers.clear();
-  const std::size_t colon = line.find(':');
-  if (colon != std::string_view::npos) {
-    std::string name(line.substr(0, colon));
-    std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
-    response->headers.push_back({std::move(name), std::string(trim(line.substr(colon + 1)))});
+size_t append_header(char* data, size_t size, size_t count, void* target) noexcept {
+  try {
+    auto* response = static_cast<HttpResponse*>(target);
+    const std::string_view line(data, size * count);
+    // A new status line starts a new response (after a redirect or an interim 1xx): forget the old headers.
+    if (line.starts_with("HTTP/")) response->headers.clear();
+    const std::size_t colon = line.find(':');
+    if (colon != std::string_view::npos) {
+      std::string name(line.substr(0, colon));
+      std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
+      response->headers.push_back({std::move(name), std::string(trim(line.substr(colon + 1)))});
+    }
+    return size * count;
+  } catch (...) {
+    return 0;
   }
-  return size * count;
 }
 
 // Failures a later attempt may not see: the network or the server, not our request.

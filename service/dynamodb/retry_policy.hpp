@@ -20,6 +20,9 @@ struct RetryPolicy {
   int max_attempts = 4;  // including the first
   std::chrono::milliseconds base_delay{25};
   std::chrono::milliseconds max_delay{400};
+  // One attempt's limit, so that a connection that hangs is given up in time for another
+  // (a GetItem or PutItem takes milliseconds; the caller's deadline still bounds it).
+  std::chrono::milliseconds attempt_timeout{1000};
   Jitter jitter = uniform_jitter;
   Sleeper sleep = sleep_on_this_thread;
 };

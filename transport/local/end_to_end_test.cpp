@@ -136,6 +136,13 @@ TEST_F(EndToEnd, UsernamesAreCaseInsensitiveAndEchoedAsWritten) {
   EXPECT_EQ(client().Get("/hello/carol")->body, expected_greeting("carol", born));
 }
 
+TEST_F(EndToEnd, PercentEscapesInThePathAreDecodedAsAnHttpApiDoes) {
+  const auto born = utc_today() - std::chrono::days(9'876);
+  ASSERT_EQ(client().Put("/hello/%4Dallory", put_body(iso(born)), "application/json")->status, 204);
+  EXPECT_EQ(client().Get("/hello/mallory")->body, expected_greeting("mallory", born));
+  EXPECT_EQ(client().Get("/hello/m%61llory")->body, expected_greeting("mallory", born));
+}
+
 TEST_F(EndToEnd, PutOverwrites) {
   ASSERT_EQ(client().Put("/hello/dave", put_body("1990-01-01"), "application/json")->status, 204);
   ASSERT_EQ(client().Put("/hello/dave", put_body("1991-07-04"), "application/json")->status, 204);
@@ -270,6 +277,30 @@ TEST_F(EndToEndFailures, AStoreThatIsGoneIs503WithRetryAfter) {
     EXPECT_EQ(response->get_header_value("Retry-After"), "1");
     EXPECT_EQ(json::parse(response->body).at("message"), "service temporarily unavailable, please retry");
   }
+}
+
+TEST_F(EndToEndFailures, AStoreThatHangsIs503WithRetryAfterBeforeTheFunctionTimesOut) {
+  GatewayProcess gateway(LOCAL_GATEWAY_PATH, gateway_arguments(dir.write("env.json", env_json(store.table())), store.endpoint()),
+                         dir.path());
+  ASSERT_EQ(httplib::Client("127.0.0.1", gateway.port()).Get("/hello/alice")->status, 404);
+  // Connections are still accepted, but nothing answers: the functions must give up in time
+  // to answer the contract's 503 themselves, not be cut off by their Timeout.
+  ASSERT_EQ(kill(store.pid(), SIGSTOP), 0);
+  auto request = [&](bool put) {
+    httplib::Client http("127.0.0.1", gateway.port());
+    http.set_read_timeout(20s);
+    return put ? http.Put("/hello/alice", put_body("1990-05-17"), "application/json") : http.Get("/hello/alice");
+  };
+  auto get = std::async(std::launch::async, request, false);
+  auto put = std::async(std::launch::async, request, true);
+  for (const httplib::Result& response : {get.get(), put.get()}) {
+    ASSERT_TRUE(response);
+    EXPECT_EQ(response->status, 503) << response->body;
+    EXPECT_EQ(response->get_header_value("Retry-After"), "1");
+    EXPECT_EQ(json::parse(response->body).at("message"), "service temporarily unavailable, please retry");
+  }
+  kill(store.pid(), SIGCONT);
+  EXPECT_THAT(gateway.output(), ::testing::HasSubstr(R"("status":503)"));
 }
 
 void expect_signal_stops_every_function(int signal) {

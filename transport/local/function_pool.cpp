@@ -328,7 +328,7 @@ struct FunctionPool::Impl {
     pending.result = InvokeResult{InvokeStatus::TimedOut, error_document("Sandbox.Timedout", message), id};
     Instance& instance = *pending.instance;
     long max_memory_mb = 0;
-    if (instance.state != InstanceState::Exited) {
+    if (instance.state != InstanceState::Exited && instance.pid > 0) {
       max_memory_mb = megabytes_from_kb(peak_memory_kb(instance.pid).value_or(0));
       instance.killed_by_gateway = true;
       kill(instance.pid, SIGKILL);

@@ -39,7 +39,29 @@ bool is_connection_header(const std::string& name) {
   return key == "content-length" || key == "connection" || key == "transfer-encoding" || key == "keep-alive";
 }
 
-IncomingRequest incoming_from(const httplib::Request& req) {
+// HTTP/1.1 (RFC 9112, 6.3): a request with neither Content-Length nor chunked coding has no
+// body. cpp-httplib would instead wait for the client to close the connection.
+bool has_body(const httplib::Request& req) {
+  return req.has_header("Content-Length") || lower(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
+}
+
+// What API Gateway answers for a request cpp-httplib could not read (its status is set, its body empty).
+HttpReply unreadable_request_reply(int status) {
+  if (status == 413) return request_too_large();
+  if (status >= 500) return internal_server_error();
+  return bad_request();
+}
+
+void write_reply(HttpReply reply, const std::string& request_id, httplib::Response& res) {
+  res.status = reply.status;
+  for (const auto& [name, value] : reply.headers) {
+    if (!is_connection_header(name)) res.set_header(name, value);
+  }
+  res.set_header("apigw-requestid", request_id);
+  res.body = std::move(reply.body);
+}
+
+IncomingRequest incoming_from(const httplib::Request& req, std::string body) {
   IncomingRequest incoming;
   incoming.method = req.method;
   incoming.target = req.target;
@@ -47,7 +69,7 @@ IncomingRequest incoming_from(const httplib::Request& req) {
   for (const auto& [name, value] : req.headers) {
     if (!is_pseudo_header(name)) incoming.headers.emplace_back(name, value);
   }
-  incoming.body = req.body;
+  incoming.body = std::move(body);
   incoming.source_ip = req.remote_addr;
   return incoming;
 }
@@ -87,7 +109,7 @@ struct GatewayServer::State {
   State(RouteTable route_table, std::map<std::string, FunctionPool*> function_pools, LogSink sink)
       : routes(std::move(route_table)), pools(std::move(function_pools)), log(std::move(sink)) {}
 
-  void handle(const httplib::Request& req, httplib::Response& res) {
+  void handle(const httplib::Request& req, std::string body, httplib::Response& res) {
     const auto started = std::chrono::steady_clock::now();
     const auto now = std::chrono::system_clock::now();
     const RequestContext context{new_api_request_id(), now, new_trace_root(now), port};
@@ -95,24 +117,24 @@ struct GatewayServer::State {
 
     HttpReply reply;
     std::string route_key = "-";
-    if (const std::optional<RouteMatch> route = routes.match(req.method, raw_path)) {
-      route_key = route->route_key;
-      std::string event = http_api_event(incoming_from(req), *route, context);
-      if (event.size() > max_event_bytes) {
-        reply = request_too_large();
+    try {
+      if (const std::optional<RouteMatch> route = routes.match(req.method, raw_path)) {
+        route_key = route->route_key;
+        std::string event = http_api_event(incoming_from(req, std::move(body)), *route, context);
+        if (event.size() > max_event_bytes) {
+          reply = request_too_large();
+        } else {
+          reply = reply_for(pools.at(route->function)->invoke(std::move(event), context.trace_root), log);
+        }
       } else {
-        reply = reply_for(pools.at(route->function)->invoke(std::move(event), context.trace_root), log);
+        reply = not_found();
       }
-    } else {
-      reply = not_found();
+    } catch (const std::exception& error) {
+      log("local-gateway: RequestId: " + context.request_id + " gateway error: " + error.what());
+      reply = internal_server_error();
     }
 
-    res.status = reply.status;
-    for (const auto& [name, value] : reply.headers) {
-      if (!is_connection_header(name)) res.set_header(name, value);
-    }
-    res.set_header("apigw-requestid", context.request_id);
-    res.body = std::move(reply.body);
+    write_reply(std::move(reply), context.request_id, res);
 
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.2f ms",
@@ -140,14 +162,33 @@ GatewayServer::GatewayServer(RouteTable routes, std::map<std::string, FunctionPo
   });
   server.set_payload_max_length(max_request_bytes);
   const auto handler = [state = state_.get()](const httplib::Request& req, httplib::Response& res) {
-    state->handle(req, res);
+    state->handle(req, {}, res);
+  };
+  // Methods with a body read it here rather than in cpp-httplib, which would refuse a
+  // form-encoded body (what `curl -d` sends) over 8 KiB and wait on a PUT that has none.
+  const auto handler_reading_body = [state = state_.get()](const httplib::Request& req, httplib::Response& res,
+                                                           const httplib::ContentReader& read_body) {
+    std::string body;
+    const auto append = [&body](const char* data, std::size_t size) {
+      body.append(data, size);
+      return true;
+    };
+    if (has_body(req) && !read_body(append)) return;  // cpp-httplib set 400 or 413; the error handler answers
+    state->handle(req, std::move(body), res);
   };
   server.Get(".*", handler);
-  server.Post(".*", handler);
-  server.Put(".*", handler);
-  server.Patch(".*", handler);
-  server.Delete(".*", handler);
   server.Options(".*", handler);
+  server.Post(".*", handler_reading_body);
+  server.Put(".*", handler_reading_body);
+  server.Patch(".*", handler_reading_body);
+  server.Delete(".*", handler_reading_body);
+  server.set_error_handler([state = state_.get()](const httplib::Request& req, httplib::Response& res) {
+    if (res.has_header("apigw-requestid")) return;  // an answer of ours
+    const std::string request_id = new_api_request_id();
+    write_reply(unreadable_request_reply(res.status), request_id, res);
+    state->log("local-gateway: " + request_id + " " + req.method + " - -> " + std::to_string(res.status) +
+               " (request not readable)");
+  });
 }
 
 GatewayServer::~GatewayServer() { stop(); }

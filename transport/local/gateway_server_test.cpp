@@ -133,6 +133,34 @@ TEST_F(GatewayServerTest, SendsAFormBodyBase64Encoded) {
   EXPECT_EQ(event["body"], "eyJkYXRlT2ZCaXJ0aCI6IjE5OTAtMDUtMTcifQ==");
 }
 
+TEST_F(GatewayServerTest, PassesAFormBodyOfAnySizeUpToTheLimitIntact) {
+  // What `curl -d @file` sends; cpp-httplib alone refuses such bodies over 8 KiB.
+  const std::string body(60 * 1024, 'x');
+  const json event = echoed_event(client().Put("/echo", body, "application/x-www-form-urlencoded"));
+  EXPECT_EQ(event["body"].get<std::string>().size(), (body.size() + 2) / 3 * 4);
+  EXPECT_EQ(event["isBase64Encoded"], true);
+}
+
+TEST_F(GatewayServerTest, TreatsARequestWithoutContentLengthAsHavingNoBody) {
+  // curl -X PUT without -d: no Content-Length and no chunked coding means no body.
+  const std::string answer = testing::raw_http_exchange(
+      port, "PUT /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+  ASSERT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  const json event = json::parse(answer.substr(answer.find("\r\n\r\n") + 4)).at("event");
+  EXPECT_FALSE(event.contains("body")) << event.dump();
+}
+
+TEST_F(GatewayServerTest, AnswersARequestItCannotReadWithAJsonError) {
+  const std::string bad_method = testing::raw_http_exchange(port, "put /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(bad_method.rfind("HTTP/1.1 400", 0), 0u) << bad_method;
+  EXPECT_NE(bad_method.find("apigw-requestid: "), std::string::npos) << bad_method;
+  EXPECT_TRUE(bad_method.ends_with("\r\n\r\n" R"({"message":"Bad Request"})")) << bad_method;
+
+  // Over API Gateway's 10 MB request limit.
+  expect_gateway_message(client().Put("/echo", std::string(10 * 1024 * 1024 + 1, 'x'), "text/plain"), 413,
+                         R"({"message":"Request Entity Too Large"})");
+}
+
 TEST_F(GatewayServerTest, AnswersWithTheStatusHeadersCookiesAndBodyOfTheResult) {
   const auto result = reply_with(
       R"({"statusCode":201,"headers":{"Content-Type":"text/plain","X-Extra":"yes"},"cookies":["a=1","b=2; Path=/"],"body":"created"})");

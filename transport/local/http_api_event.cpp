@@ -32,17 +32,14 @@ std::string trim(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-bool is_valid_utf8(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80 ? 1 : (byte >> 5) == 0x6 ? 2 : (byte >> 4) == 0xe ? 3 : (byte >> 3) == 0x1e ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    for (std::size_t j = 1; j < length; ++j) {
-      if ((static_cast<unsigned char>(text[i + j]) & 0xc0) != 0x80) return false;
-    }
-    i += length;
+// Exactly the UTF-8 the JSON writer takes: overlong forms and surrogates are not.
+bool is_valid_utf8(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
   }
-  return true;
 }
 
 // Keys and values percent-decoded; a repeated key's values joined with commas.
@@ -157,7 +154,8 @@ std::string http_api_event(const IncomingRequest& request, const RouteMatch& rou
     event["body"] = base64 ? encode_base64(request.body) : request.body;
   }
   event["isBase64Encoded"] = base64;
-  return event.dump();
+  // A path, query or header that is not UTF-8 reaches the function with U+FFFD in its place.
+  return event.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace birthday::local

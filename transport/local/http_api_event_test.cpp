@@ -128,6 +128,8 @@ TEST(HttpApiEvent, EncodesBodiesThatAreNotTextInBase64) {
       {"no content type", R"({"dateOfBirth":"1990-05-17"})", {}, true},
       {"binary", binary, {{"Content-Type", "image/png"}}, true},
       {"json type but not UTF-8", binary, {{"Content-Type", "application/json"}}, true},
+      {"overlong UTF-8", "{\"dateOfBirth\":\"\xc0\xae\"}", {{"Content-Type", "application/json"}}, true},
+      {"UTF-8 surrogate", "{\"dateOfBirth\":\"\xed\xa0\x80\"}", {{"Content-Type", "application/json"}}, true},
   };
   for (const auto& test : cases) {
     const json event = event_for(curl_put(test.body, test.headers));
@@ -135,6 +137,13 @@ TEST(HttpApiEvent, EncodesBodiesThatAreNotTextInBase64) {
     const std::string sent = event["body"];
     EXPECT_EQ(test.base64 ? transport::decode_base64(sent).value_or("?") : sent, test.body) << test.name;
   }
+}
+
+TEST(HttpApiEvent, PassesBytesThatAreNotUtf8InThePathOrHeadersAsReplacementCharacters) {
+  const RouteMatch route{"PutBirthday", "PUT /hello/{username}", {{"username", "al\xffice"}}};
+  const json event = event_for(curl_request("PUT", "/hello/al%FFice", "", {{"X-Odd", "a\xc0\xae"}}), route);
+  EXPECT_EQ(event["pathParameters"]["username"], "al\xef\xbf\xbdice");
+  EXPECT_EQ(event["headers"]["x-odd"], "a\xef\xbf\xbd\xef\xbf\xbd");
 }
 
 TEST(HttpApiEvent, LeavesOutTheBodyAndPathParametersWhenThereAreNone) {

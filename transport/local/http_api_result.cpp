@@ -69,6 +69,7 @@ std::variant<HttpReply, MalformedResult> reply_from_result(std::string_view payl
   return HttpReply{200, {{"Content-Type", "application/json"}}, std::string(payload)};
 }
 
+HttpReply bad_request() { return gateway_message(400, "Bad Request"); }
 HttpReply not_found() { return gateway_message(404, "Not Found"); }
 HttpReply internal_server_error() { return gateway_message(500, "Internal Server Error"); }
 HttpReply bad_gateway() { return gateway_message(502, "Bad Gateway"); }

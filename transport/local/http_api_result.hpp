@@ -29,6 +29,7 @@ struct MalformedResult {
 std::variant<HttpReply, MalformedResult> reply_from_result(std::string_view payload);
 
 // API Gateway's own answers, {"message":"..."} as application/json.
+HttpReply bad_request();            // 400: a request that is not valid HTTP
 HttpReply not_found();              // 404 Not Found: no route
 HttpReply internal_server_error();  // 500: a function error or crash
 HttpReply bad_gateway();            // 502: a result that is not a valid proxy result

@@ -7,6 +7,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "transport/runtime/lambda_runtime.hpp"
+
 namespace birthday::local {
 namespace {
 
@@ -39,7 +41,7 @@ RuntimeApiServer::RuntimeApiServer(RuntimeApiCallbacks callbacks) : state_(std::
   server.set_keep_alive_max_count(std::numeric_limits<std::size_t>::max());
   server.set_keep_alive_timeout(15 * 60);
   server.set_read_timeout(15 * 60);
-  server.set_payload_max_length(2 * max_response_bytes);
+  server.set_payload_max_length(2 * runtime::max_response_bytes);
 
   server.Get("/2018-06-01/runtime/invocation/next", [&state](const httplib::Request&, httplib::Response& res) {
     const std::optional<InvocationRequest> invocation = state.callbacks.next();
@@ -60,10 +62,10 @@ RuntimeApiServer::RuntimeApiServer(RuntimeApiCallbacks callbacks) : state_(std::
   server.Post(R"(/2018-06-01/runtime/invocation/([^/]+)/response)",
               [&state](const httplib::Request& req, httplib::Response& res) {
                 const std::string request_id = req.matches[1];
-                if (req.body.size() > max_response_bytes) {
+                if (req.body.size() > runtime::max_response_bytes) {
                   const std::string message = "Response payload size (" + std::to_string(req.body.size()) +
                                               " bytes) exceeded maximum allowed payload size (" +
-                                              std::to_string(max_response_bytes) + " bytes).";
+                                              std::to_string(runtime::max_response_bytes) + " bytes).";
                   state.callbacks.fail(request_id, "Function.ResponseSizeTooLarge",
                                        error_body("Function.ResponseSizeTooLarge", message));
                   res.status = 413;

@@ -51,7 +51,4 @@ class RuntimeApiServer {
   std::unique_ptr<State> state_;
 };
 
-// Lambda's limit on a synchronous invocation's response.
-inline constexpr std::size_t max_response_bytes = 6'291'556;
-
 }  // namespace birthday::local

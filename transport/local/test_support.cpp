@@ -149,6 +149,29 @@ int free_port() {
   return ntohs(address.sin_port);
 }
 
+std::string raw_http_exchange(int port, const std::string& request, int timeout_ms) {
+  const int sock = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (sock < 0) throw std::runtime_error("socket failed");
+  const timeval timeout{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
+  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  if (connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+      send(sock, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
+    close(sock);
+    throw std::runtime_error("cannot send to port " + std::to_string(port));
+  }
+  std::string answer;
+  char buffer[4096];
+  for (ssize_t received; (received = recv(sock, buffer, sizeof buffer, 0)) > 0;) {
+    answer.append(buffer, static_cast<std::size_t>(received));
+  }
+  close(sock);
+  return answer;
+}
+
 std::vector<pid_t> children_of(pid_t pid) {
   std::vector<pid_t> children;
   std::error_code error;

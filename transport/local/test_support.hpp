@@ -66,6 +66,11 @@ class GatewayProcess {
 // A port on 127.0.0.1 that nothing listens on right now.
 int free_port();
 
+// Sends `request` as written to 127.0.0.1:`port` and returns all the bytes that come back
+// until the server closes the connection or `timeout_ms` passes without data. For requests an
+// HTTP client library would not send (no Content-Length, a malformed request line).
+std::string raw_http_exchange(int port, const std::string& request, int timeout_ms = 3000);
+
 // The direct children of a process, from /proc/<pid>/task/*/children.
 std::vector<pid_t> children_of(pid_t pid);
 

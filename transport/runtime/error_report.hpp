@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <string>
 
+#include "transport/runtime/lambda_runtime.hpp"
+
 namespace birthday::runtime {
 
 // What the Runtime API is told when an invocation or the init phase fails.
@@ -11,8 +13,6 @@ struct ErrorReport {
   std::string message;  // "errorMessage"
 };
 
-// The largest response the Runtime API accepts for a synchronous invocation (6 MB).
-inline constexpr std::size_t max_response_bytes = 6 * 1024 * 1024;
 
 // Describes the exception being handled; call it only inside a catch block. The type is the
 // exception's demangled C++ type name (e.g. "std::runtime_error"); the message is what() for a

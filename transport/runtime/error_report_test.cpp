@@ -61,10 +61,10 @@ TEST(ErrorReport, BodySurvivesAMessageThatIsNotUtf8) {
 }
 
 TEST(ErrorReport, TooLargeResponseNamesBothSizes) {
-  const ErrorReport report = response_too_large(6291457);
+  const ErrorReport report = response_too_large(6291557);
   EXPECT_EQ(report.type, "Function.ResponseSizeTooLarge");
-  EXPECT_NE(report.message.find("6291457 bytes"), std::string::npos) << report.message;
-  EXPECT_NE(report.message.find("6291456 bytes"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("6291557 bytes"), std::string::npos) << report.message;
+  EXPECT_NE(report.message.find("6291556 bytes"), std::string::npos) << report.message;
 }
 
 TEST(ErrorReport, RefusedResponseIsTooLargeOnlyFor413) {

@@ -1,7 +1,10 @@
 #include "transport/runtime/invoke_loop.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "service/log.hpp"
 #include "transport/runtime/error_report.hpp"
@@ -13,13 +16,26 @@ enum class LoopStep { Continue, Exit };
 
 constexpr int lost_runtime_api = 1;
 
-// X-Ray and the AWS SDKs read the trace header of the current invocation from here.
+// X-Ray and the AWS SDKs read the trace header of the current invocation from here. glibc's
+// setenv never frees a value it replaces, so a warm function would keep one per invocation:
+// the "NAME=value" text lives in a buffer of ours instead, rewritten in place and handed to
+// putenv, which stores the pointer itself. It only grows when a longer header arrives.
 void set_trace_id(const std::string& trace_id) {
+  static constexpr std::string_view prefix = "_X_AMZN_TRACE_ID=";
+  static std::vector<char> entry;
   if (trace_id.empty()) {
     unsetenv("_X_AMZN_TRACE_ID");
-  } else {
-    setenv("_X_AMZN_TRACE_ID", trace_id.c_str(), 1);
+    return;
   }
+  const std::size_t needed = prefix.size() + trace_id.size() + 1;
+  std::vector<char> grown;
+  if (needed > entry.size()) grown.resize(std::max(needed, 2 * entry.size()));
+  std::vector<char>& target = grown.empty() ? entry : grown;
+  std::copy(prefix.begin(), prefix.end(), target.begin());
+  std::copy(trace_id.begin(), trace_id.end(), target.begin() + static_cast<std::ptrdiff_t>(prefix.size()));
+  target[needed - 1] = '\0';
+  putenv(target.data());
+  if (!grown.empty()) entry.swap(grown);  // the environment no longer points at the old buffer
 }
 
 nlohmann::json reply_fields(const ApiReply& reply) {
@@ -82,7 +98,13 @@ int invoke_loop(RuntimeApiClient& client, const InvocationHandler& handler) {
       log::write(log::Level::Error, "Runtime API sent an invocation without Lambda-Runtime-Aws-Request-Id");
       return lost_runtime_api;
     }
-    if (handle_invocation(client, handler, invocation) == LoopStep::Exit) return lost_runtime_api;
+    LoopStep step = LoopStep::Continue;
+    try {
+      step = handle_invocation(client, handler, invocation);
+    } catch (...) {
+      // Reporting itself failed (out of memory): this invocation times out, the loop goes on.
+    }
+    if (step == LoopStep::Exit) return lost_runtime_api;
   }
 }
 

@@ -107,6 +107,31 @@ TEST(InvokeLoop, TraceIdIsSetForEachInvocationAndRemovedWhenAbsent) {
   EXPECT_EQ(seen, expected);
 }
 
+TEST(InvokeLoop, TraceIdIsRewrittenInOneBufferNotReallocatedPerInvocation) {
+  const ScopedEnvironment trace("_X_AMZN_TRACE_ID", std::nullopt);
+  const std::string longer = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1;Lineage=a87bd80c:0";
+  FakeRuntimeApi api({{.request_id = "r1", .trace_id = longer},
+                      {.request_id = "r2", .trace_id = "Root=1-bbbb;Sampled=0"},
+                      {.request_id = "r3"},
+                      {.request_id = "r4", .trace_id = longer + ";Extra=" + std::string(200, 'x')},
+                      {.request_id = "r5", .trace_id = "Root=1-cccc;Sampled=1"}});
+  std::vector<std::string> values;
+  std::vector<const char*> addresses;
+
+  serve(api, [&](const Invocation&) {
+    const char* value = std::getenv("_X_AMZN_TRACE_ID");
+    values.push_back(value ? value : "(unset)");
+    addresses.push_back(value);
+    return std::string("{}");
+  });
+
+  ASSERT_EQ(values.size(), 5u);
+  EXPECT_EQ(values, (std::vector<std::string>{longer, "Root=1-bbbb;Sampled=0", "(unset)",
+                                              longer + ";Extra=" + std::string(200, 'x'), "Root=1-cccc;Sampled=1"}));
+  EXPECT_EQ(addresses[1], addresses[0]) << "a shorter trace header reuses the buffer";
+  EXPECT_EQ(addresses[4], addresses[3]) << "after growing once, the buffer is reused again";
+}
+
 TEST(InvokeLoop, ResponseOverSixMegabytesIsReportedAsAnErrorNotTruncated) {
   FakeRuntimeApi api({{.request_id = "big"}, {.request_id = "limit"}});
 

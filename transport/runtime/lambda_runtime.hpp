@@ -1,10 +1,15 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <functional>
 #include <string>
 
 namespace birthday::runtime {
+
+// The largest response Lambda takes from a synchronous invocation: "6 MB", which its own
+// error message counts as 6291556 bytes.
+inline constexpr std::size_t max_response_bytes = 6'291'556;
 
 // One invocation as the Lambda Runtime API (2018-06-01) hands it over.
 struct Invocation {

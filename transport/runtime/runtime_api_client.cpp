@@ -76,8 +76,10 @@ void read_invocation_header(std::string_view line, Invocation& invocation) {
   if (same_name(name, "lambda-runtime-aws-request-id")) {
     invocation.request_id.assign(value);
   } else if (same_name(name, "lambda-runtime-deadline-ms")) {
+    // Clamped to the year 9999 so that converting to the clock's nanoseconds cannot overflow.
+    constexpr std::uint64_t latest_ms = 253'402'300'799'000;
     invocation.deadline = std::chrono::system_clock::time_point(
-        std::chrono::milliseconds(static_cast<std::int64_t>(parse_unsigned(value))));
+        std::chrono::milliseconds(static_cast<std::int64_t>(std::min(parse_unsigned(value), latest_ms))));
   } else if (same_name(name, "lambda-runtime-trace-id")) {
     invocation.trace_id.assign(value);
   } else if (same_name(name, "lambda-runtime-invoked-function-arn")) {
