@@ -6,27 +6,12 @@
 
 #include <openssl/evp.h>
 
+#include "service/ascii.hpp"
+
 namespace birthday {
-namespace {
-
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lowercase_hex(const unsigned char* bytes, unsigned int size) {
-  constexpr std::string_view hex_digits = "0123456789abcdef";
-  std::string hex;
-  hex.reserve(size * 2u);
-  for (unsigned int i = 0; i < size; ++i) {
-    hex += hex_digits[bytes[i] >> 4u];
-    hex += hex_digits[bytes[i] & 0x0fu];
-  }
-  return hex;
-}
-
-}  // namespace
 
 UserKey user_key_for(std::string_view username) {
-  std::string lowered(username);
-  for (char& c : lowered) c = ascii_lower(c);
+  const std::string lowered = ascii::lowercase(username);
 
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int digest_size = 0;
@@ -35,7 +20,7 @@ UserKey user_key_for(std::string_view username) {
     // Only a broken OpenSSL installation gets here; the HTTP handler turns it into a 500.
     throw std::runtime_error("SHA-256 digest failed");
   }
-  return UserKey{lowercase_hex(digest.data(), digest_size)};
+  return UserKey{ascii::lowercase_hex(std::span(digest.data(), digest_size))};
 }
 
 }  // namespace birthday

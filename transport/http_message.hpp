@@ -12,7 +12,7 @@ namespace birthday::transport {
 struct Request {
   std::string method;       // upper-case, e.g. "GET"
   std::string path;         // e.g. "/hello/alice"
-  std::string username;     // the {username} path parameter, as sent (URL-decoded)
+  std::string username;     // the {username} path parameter, as the event carries it
   std::string body;         // decoded (base64 already undone)
   std::string request_id;   // requestContext.requestId
   Deadline deadline;

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "service/ascii.hpp"
+
 namespace birthday::dynamodb {
 namespace {
 
@@ -28,15 +30,6 @@ void initialise_curl_once() {
   if (status != CURLE_OK) throw std::runtime_error("curl_global_init failed");
 }
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r' || text.back() == '\n'))
-    text.remove_suffix(1);
-  return text;
-}
-
 // libcurl's callbacks are called from C: an exception must not cross them. Returning a count
 // other than the one given makes libcurl fail the transfer instead.
 size_t append_body(char* data, size_t size, size_t count, void* response) noexcept {
@@ -56,9 +49,7 @@ size_t append_header(char* data, size_t size, size_t count, void* target) noexce
     if (line.starts_with("HTTP/")) response->headers.clear();
     const std::size_t colon = line.find(':');
     if (colon != std::string_view::npos) {
-      std::string name(line.substr(0, colon));
-      std::transform(name.begin(), name.end(), name.begin(), ascii_lower);
-      response->headers.push_back({std::move(name), std::string(trim(line.substr(colon + 1)))});
+      response->headers.push_back({ascii::lowercase(line.substr(0, colon)), std::string(ascii::trim(line.substr(colon + 1)))});
     }
     return size * count;
   } catch (...) {
@@ -161,3 +152,4 @@ Result<HttpResponse> HttpClient::post(const std::string& url, const std::vector<
 }
 
 }  // namespace birthday::dynamodb
+

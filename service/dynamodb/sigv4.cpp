@@ -11,6 +11,8 @@
 #include <stdexcept>
 #include <utility>
 
+#include "service/ascii.hpp"
+
 namespace birthday::dynamodb::sigv4 {
 namespace {
 
@@ -46,42 +48,18 @@ std::string_view as_text(const Digest& digest) {
   return {reinterpret_cast<const char*>(digest.data()), digest.size()};
 }
 
-std::string hex(const Digest& digest) {
-  constexpr char kDigits[] = "0123456789abcdef";
-  std::string text;
-  text.reserve(digest.size() * 2);
-  for (const unsigned char byte : digest) {
-    text += kDigits[byte >> 4];
-    text += kDigits[byte & 0x0f];
-  }
-  return text;
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
-bool same_name(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
-}
-
 // Replaces the first header of that name (dropping any repeats) or appends one, so that the
 // headers keep the order they were given in.
 void set_header(std::vector<Header>& headers, std::string_view name, std::string value) {
   const auto first = std::find_if(headers.begin(), headers.end(),
-                                  [&](const Header& header) { return same_name(header.name, name); });
+                                  [&](const Header& header) { return ascii::equal_ignoring_case(header.name, name); });
   if (first == headers.end()) {
     headers.push_back({std::string(name), std::move(value)});
     return;
   }
   first->value = std::move(value);
   headers.erase(std::remove_if(std::next(first), headers.end(),
-                               [&](const Header& header) { return same_name(header.name, name); }),
+                               [&](const Header& header) { return ascii::equal_ignoring_case(header.name, name); }),
                 headers.end());
 }
 
@@ -133,27 +111,6 @@ std::string uri_encode(std::string_view text, bool keep_slashes) {
   return out;
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
-std::string percent_decode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
-      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
-      i += 2;
-    } else {
-      out += text[i];
-    }
-  }
-  return out;
-}
-
 // Query parameters decoded, re-encoded the one canonical way, sorted by name then value.
 std::string canonical_query(std::string_view query) {
   std::vector<std::pair<std::string, std::string>> parameters;
@@ -164,8 +121,8 @@ std::string canonical_query(std::string_view query) {
     if (pair.empty()) continue;
     const std::size_t equals = std::min(pair.find('='), pair.size());
     const std::string_view value = equals < pair.size() ? pair.substr(equals + 1) : std::string_view{};
-    parameters.emplace_back(uri_encode(percent_decode(pair.substr(0, equals)), false),
-                            uri_encode(percent_decode(value), false));
+    parameters.emplace_back(uri_encode(ascii::percent_decode(pair.substr(0, equals)), false),
+                            uri_encode(ascii::percent_decode(value), false));
   }
   std::sort(parameters.begin(), parameters.end());
   std::string out;
@@ -203,7 +160,7 @@ struct CanonicalHeaders {
 CanonicalHeaders canonical_headers(const std::vector<Header>& headers) {
   std::map<std::string, std::string> merged;
   for (const Header& header : headers) {
-    auto [entry, inserted] = merged.try_emplace(lower(header.name), normalized_value(header.value));
+    auto [entry, inserted] = merged.try_emplace(ascii::lowercase(header.name), normalized_value(header.value));
     if (!inserted) entry->second += ',' + normalized_value(header.value);
   }
   CanonicalHeaders out;
@@ -217,13 +174,13 @@ CanonicalHeaders canonical_headers(const std::vector<Header>& headers) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) { return hex(sha256(data)); }
+std::string sha256_hex(std::string_view data) { return ascii::lowercase_hex(sha256(data)); }
 
 Signature sign(Request& request, const Credentials& credentials, const Scope& scope,
                std::chrono::system_clock::time_point now) {
   const std::string timestamp = amz_date(now);
   const std::string date = timestamp.substr(0, 8);
-  std::erase_if(request.headers, [](const Header& header) { return same_name(header.name, "Authorization"); });
+  std::erase_if(request.headers, [](const Header& header) { return ascii::equal_ignoring_case(header.name, "Authorization"); });
   set_header(request.headers, "X-Amz-Date", timestamp);
   if (!credentials.session_token.empty())
     set_header(request.headers, "X-Amz-Security-Token", credentials.session_token);
@@ -244,9 +201,10 @@ Signature sign(Request& request, const Credentials& credentials, const Scope& sc
   const Digest signing_key = hmac_sha256(as_text(service_key), "aws4_request");
   signature.authorization = std::string(kAlgorithm) + " Credential=" + credentials.access_key_id + '/' +
                             credential_scope + ", SignedHeaders=" + headers.signed_names +
-                            ", Signature=" + hex(hmac_sha256(as_text(signing_key), signature.string_to_sign));
+                            ", Signature=" + ascii::lowercase_hex(hmac_sha256(as_text(signing_key), signature.string_to_sign));
   request.headers.push_back({"Authorization", signature.authorization});
   return signature;
 }
 
 }  // namespace birthday::dynamodb::sigv4
+

@@ -1,7 +1,6 @@
 #include "transport/local/gateway_server.hpp"
 
 #include <atomic>
-#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <stdexcept>
@@ -11,6 +10,7 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include "service/ascii.hpp"
 #include "transport/local/http_api_event.hpp"
 #include "transport/local/http_api_result.hpp"
 #include "transport/local/ids.hpp"
@@ -23,11 +23,6 @@ namespace {
 constexpr std::size_t max_request_bytes = 10 * 1024 * 1024;
 constexpr std::size_t max_event_bytes = 6 * 1024 * 1024;
 
-std::string lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
 // cpp-httplib adds the peer's and its own address as pseudo headers; they were never sent.
 bool is_pseudo_header(const std::string& name) {
   return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
@@ -35,14 +30,14 @@ bool is_pseudo_header(const std::string& name) {
 
 // Headers a function may not set on the connection the gateway owns.
 bool is_connection_header(const std::string& name) {
-  const std::string key = lower(name);
+  const std::string key = ascii::lowercase(name);
   return key == "content-length" || key == "connection" || key == "transfer-encoding" || key == "keep-alive";
 }
 
 // HTTP/1.1 (RFC 9112, 6.3): a request with neither Content-Length nor chunked coding has no
 // body. cpp-httplib would instead wait for the client to close the connection.
 bool has_body(const httplib::Request& req) {
-  return req.has_header("Content-Length") || lower(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
+  return req.has_header("Content-Length") || ascii::lowercase(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
 }
 
 // What API Gateway answers for a request cpp-httplib could not read (its status is set, its body empty).

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <map>
@@ -10,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "service/ascii.hpp"
 #include "transport/local/body_encoding.hpp"
 
 namespace birthday::local {
@@ -18,19 +18,6 @@ namespace {
 // API Gateway's own account and API id stand-ins; a real API has a 10-character id.
 constexpr const char* account_id = "123456789012";
 constexpr const char* api_id = "local";
-
-std::string lower(std::string_view text) {
-  std::string lowered(text);
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lowered;
-}
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 // Exactly the UTF-8 the JSON writer takes: overlong forms and surrogates are not.
 bool is_valid_utf8(const std::string& text) {
@@ -50,8 +37,8 @@ nlohmann::ordered_json query_parameters(std::string_view query) {
     query.remove_prefix(std::min(query.size(), pair.size() + 1));
     if (pair.empty()) continue;
     const std::size_t equals = pair.find('=');
-    const std::string key = percent_decode(pair.substr(0, equals));
-    const std::string value = equals == std::string_view::npos ? "" : percent_decode(pair.substr(equals + 1));
+    const std::string key = ascii::percent_decode(pair.substr(0, equals));
+    const std::string value = equals == std::string_view::npos ? "" : ascii::percent_decode(pair.substr(equals + 1));
     auto [entry, inserted] = parameters.try_emplace(key, value);
     if (!inserted) entry->second += "," + value;
   }
@@ -67,7 +54,7 @@ std::vector<std::string> cookies_of(const std::vector<std::string>& cookie_heade
     while (!rest.empty()) {
       const std::string_view cookie = rest.substr(0, rest.find(';'));
       rest.remove_prefix(std::min(rest.size(), cookie.size() + 1));
-      if (std::string trimmed = trim(cookie); !trimmed.empty()) cookies.push_back(std::move(trimmed));
+      if (std::string trimmed(ascii::trim(cookie)); !trimmed.empty()) cookies.push_back(std::move(trimmed));
     }
   }
   return cookies;
@@ -100,7 +87,7 @@ std::string http_api_event(const IncomingRequest& request, const RouteMatch& rou
   std::map<std::string, std::string> headers;
   std::vector<std::string> cookie_headers;
   for (const auto& [name, value] : request.headers) {
-    const std::string key = lower(name);
+    const std::string key = ascii::lowercase(name);
     if (key == "cookie") {
       cookie_headers.push_back(value);
       continue;

@@ -7,6 +7,7 @@
 
 #include <openssl/rand.h>
 
+#include "service/ascii.hpp"
 #include "transport/local/body_encoding.hpp"
 
 namespace birthday::local {
@@ -18,20 +19,9 @@ std::vector<unsigned char> random_bytes(std::size_t count) {
   return bytes;
 }
 
-std::string hex(const std::vector<unsigned char>& bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string text;
-  text.reserve(bytes.size() * 2);
-  for (const unsigned char byte : bytes) {
-    text.push_back(digits[byte >> 4]);
-    text.push_back(digits[byte & 0x0f]);
-  }
-  return text;
-}
-
 }  // namespace
 
-std::string random_hex(std::size_t bytes) { return hex(random_bytes(bytes)); }
+std::string random_hex(std::size_t bytes) { return ascii::lowercase_hex(random_bytes(bytes)); }
 
 std::string new_api_request_id() {
   const std::vector<unsigned char> bytes = random_bytes(11);  // 11 bytes: 16 base64 characters, one '='
@@ -42,7 +32,7 @@ std::string new_lambda_request_id() {
   std::vector<unsigned char> bytes = random_bytes(16);
   bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);  // version 4
   bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
-  const std::string digits = hex(bytes);
+  const std::string digits = ascii::lowercase_hex(bytes);
   return digits.substr(0, 8) + "-" + digits.substr(8, 4) + "-" + digits.substr(12, 4) + "-" + digits.substr(16, 4) +
          "-" + digits.substr(20);
 }

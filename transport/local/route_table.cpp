@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "service/ascii.hpp"
+
 namespace birthday::local {
 namespace {
 
@@ -45,14 +47,14 @@ std::optional<std::pair<Specificity, std::map<std::string, std::string>>> match_
         rest += actual[j];
       }
       if (rest.empty()) return std::nullopt;
-      parameters[parameter_name(pattern[i])] = percent_decode(rest);
+      parameters[parameter_name(pattern[i])] = ascii::percent_decode(rest);
       specificity.push_back(0);
       return std::pair{specificity, parameters};
     }
     if (i >= actual.size()) return std::nullopt;
     if (is_parameter(pattern[i])) {
       if (actual[i].empty()) return std::nullopt;
-      parameters[parameter_name(pattern[i])] = percent_decode(actual[i]);
+      parameters[parameter_name(pattern[i])] = ascii::percent_decode(actual[i]);
       specificity.push_back(1);
     } else {
       if (pattern[i] != actual[i]) return std::nullopt;
@@ -63,32 +65,7 @@ std::optional<std::pair<Specificity, std::map<std::string, std::string>>> match_
   return std::pair{specificity, parameters};
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 }  // namespace
-
-std::string percent_decode(std::string_view text) {
-  std::string decoded;
-  decoded.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int high = hex_value(text[i + 1]);
-      const int low = hex_value(text[i + 2]);
-      if (high >= 0 && low >= 0) {
-        decoded.push_back(static_cast<char>(high * 16 + low));
-        i += 2;
-        continue;
-      }
-    }
-    decoded.push_back(text[i]);
-  }
-  return decoded;
-}
 
 RouteTable::RouteTable(std::vector<Route> routes) : routes_(std::move(routes)) {}
 

@@ -37,7 +37,4 @@ class RouteTable {
   std::vector<Route> routes_;
 };
 
-// %XX escapes decoded; a malformed escape is kept as written.
-std::string percent_decode(std::string_view text);
-
 }  // namespace birthday::local

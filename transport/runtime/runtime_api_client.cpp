@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "service/ascii.hpp"
 #include "service/log.hpp"
 
 namespace birthday::runtime {
@@ -41,20 +42,6 @@ HeaderList header_list(std::initializer_list<const char*> lines) {
   return HeaderList(list);
 }
 
-std::string_view trim(std::string_view text) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-// Header names are ASCII and case-insensitive; no locale is involved.
-bool same_name(std::string_view name, std::string_view lower_case_name) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  return std::equal(name.begin(), name.end(), lower_case_name.begin(), lower_case_name.end(),
-                    [&](char a, char b) { return lower(a) == b; });
-}
-
 std::uint64_t parse_unsigned(std::string_view digits) {
   std::uint64_t value = 0;
   const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
@@ -71,20 +58,20 @@ std::string header_safe(std::string_view value) {
 void read_invocation_header(std::string_view line, Invocation& invocation) {
   const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return;  // the status line or the blank line ending the block
-  const std::string_view name = trim(line.substr(0, colon));
-  const std::string_view value = trim(line.substr(colon + 1));
-  if (same_name(name, "lambda-runtime-aws-request-id")) {
+  const std::string_view name = ascii::trim(line.substr(0, colon));
+  const std::string_view value = ascii::trim(line.substr(colon + 1));
+  if (ascii::equal_ignoring_case(name, "lambda-runtime-aws-request-id")) {
     invocation.request_id.assign(value);
-  } else if (same_name(name, "lambda-runtime-deadline-ms")) {
+  } else if (ascii::equal_ignoring_case(name, "lambda-runtime-deadline-ms")) {
     // Clamped to the year 9999 so that converting to the clock's nanoseconds cannot overflow.
     constexpr std::uint64_t latest_ms = 253'402'300'799'000;
     invocation.deadline = std::chrono::system_clock::time_point(
         std::chrono::milliseconds(static_cast<std::int64_t>(std::min(parse_unsigned(value), latest_ms))));
-  } else if (same_name(name, "lambda-runtime-trace-id")) {
+  } else if (ascii::equal_ignoring_case(name, "lambda-runtime-trace-id")) {
     invocation.trace_id.assign(value);
-  } else if (same_name(name, "lambda-runtime-invoked-function-arn")) {
+  } else if (ascii::equal_ignoring_case(name, "lambda-runtime-invoked-function-arn")) {
     invocation.function_arn.assign(value);
-  } else if (same_name(name, "content-length")) {
+  } else if (ascii::equal_ignoring_case(name, "content-length")) {
     invocation.payload.reserve(std::min<std::size_t>(parse_unsigned(value), max_reserved_payload));
   }
 }
