@@ -148,6 +148,8 @@ GatewayServer::GatewayServer(RouteTable routes, std::map<std::string, FunctionPo
   // Enough threads that clients queue at the functions' instances, not at the door.
   server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_tcp_nodelay(true);
+  // cpp-httplib closes a kept-alive connection after 5 requests by default; API Gateway does not.
+  server.set_keep_alive_max_count(1000);
   // cpp-httplib's default also sets SO_REUSEPORT, which would let a second gateway share the
   // port silently; a busy port must be refused.
   server.set_socket_options([state = state_.get()](socket_t sock) {
