@@ -22,8 +22,9 @@ class NotAnApiGatewayEvent : public std::runtime_error {
 // Both: pathParameters.username, body, isBase64Encoded, requestContext.requestId (empty when
 // absent). Without a username path parameter, the last segment of the path is the username.
 // Nothing is percent-decoded here: an HTTP API has already decoded path parameters, and a
-// `%` that still arrives is not a letter, so it gets the username error. A base64 body that does not decode becomes an empty body, which then
-// fails the body check in its place in the contract's order (method, username, body).
+// `%` that still arrives is not a letter, so it gets the username error. A base64 body that
+// does not decode becomes an empty body, which then fails the body check in its place in the
+// contract's order (method, username, body).
 // Throws NotAnApiGatewayEvent.
 Request parse_api_gateway_event(std::string_view payload, Deadline deadline);
 

@@ -152,4 +152,3 @@ Result<HttpResponse> HttpClient::post(const std::string& url, const std::vector<
 }
 
 }  // namespace birthday::dynamodb
-

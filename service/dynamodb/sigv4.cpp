@@ -207,4 +207,3 @@ Signature sign(Request& request, const Credentials& credentials, const Scope& sc
 }
 
 }  // namespace birthday::dynamodb::sigv4
-

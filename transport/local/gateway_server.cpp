@@ -37,7 +37,8 @@ bool is_connection_header(const std::string& name) {
 // HTTP/1.1 (RFC 9112, 6.3): a request with neither Content-Length nor chunked coding has no
 // body. cpp-httplib would instead wait for the client to close the connection.
 bool has_body(const httplib::Request& req) {
-  return req.has_header("Content-Length") || ascii::lowercase(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
+  return req.has_header("Content-Length") ||
+         ascii::lowercase(req.get_header_value("Transfer-Encoding")).find("chunked") != std::string::npos;
 }
 
 // What API Gateway answers for a request cpp-httplib could not read (its status is set, its body empty).
