@@ -18,11 +18,11 @@ constexpr std::chrono::milliseconds answer_reserve{100};
 
 // Lambda gives the deadline as wall-clock time; timeouts are measured on the steady clock.
 Deadline request_deadline(std::chrono::system_clock::time_point invocation_deadline) {
-  if (invocation_deadline == std::chrono::system_clock::time_point{})
-    return std::chrono::steady_clock::now() + budget_without_deadline - answer_reserve;
-  const auto remaining = invocation_deadline - std::chrono::system_clock::now();
-  return std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(remaining) -
-         answer_reserve;
+  const auto budget = invocation_deadline == std::chrono::system_clock::time_point{}
+                          ? std::chrono::steady_clock::duration(budget_without_deadline)
+                          : std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                invocation_deadline - std::chrono::system_clock::now());
+  return std::chrono::steady_clock::now() + budget - answer_reserve;
 }
 
 }  // namespace

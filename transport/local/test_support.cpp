@@ -22,6 +22,14 @@
 namespace birthday::local::testing {
 namespace {
 
+sockaddr_in loopback(int port) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  return address;
+}
+
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path);
   std::ostringstream text;
@@ -135,10 +143,7 @@ std::string GatewayProcess::output() const { return read_file(dir_.path() / "out
 
 int free_port() {
   const int sock = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = 0;
+  sockaddr_in address = loopback(0);
   socklen_t length = sizeof address;
   if (bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
       getsockname(sock, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
@@ -154,11 +159,8 @@ std::string raw_http_exchange(int port, const std::string& request, int timeout_
   if (sock < 0) throw std::runtime_error("socket failed");
   const timeval timeout{timeout_ms / 1000, (timeout_ms % 1000) * 1000};
   setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<uint16_t>(port));
-  if (connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+  const sockaddr_in address = loopback(port);
+  if (connect(sock, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
       send(sock, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
     close(sock);
     throw std::runtime_error("cannot send to port " + std::to_string(port));
