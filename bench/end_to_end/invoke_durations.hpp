@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace birthday::bench {
+
+// The `Duration` of every REPORT line in a local gateway log, in ms: Lambda's measure of an
+// invoke, from the event handed out on GET /next to the response posted.
+std::vector<double> report_durations_ms(std::string_view log);
+
+}  // namespace birthday::bench
