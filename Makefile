@@ -7,7 +7,7 @@ JOBS ?= $(shell nproc)
 FUNCTION ?= GetBirthday
 EVENT ?= testdata/events-get.json
 
-.PHONY: setup configure build test bench load run invoke watch dist deploy plan destroy smoke clean
+.PHONY: setup configure build test bench load run invoke watch dist deploy plan destroy smoke check-deployment clean
 
 setup:
 	@bash scripts/setup.sh
@@ -54,6 +54,11 @@ destroy:
 
 smoke:
 	@bash scripts/smoke.sh $(URL)
+
+# The downtime check to run beside `make deploy`: DURATION (s), RATE (requests/s), MAX_P99_MS.
+check-deployment: setup
+	@bash scripts/check-deployment.sh $(if $(DURATION),--duration=$(DURATION)) $(if $(RATE),--rate=$(RATE)) \
+	  $(if $(MAX_P99_MS),--max-p99-ms=$(MAX_P99_MS)) "$(or $(URL),http://127.0.0.1:3000)"
 
 clean:
 	rm -rf $(BUILD_DIR) dist

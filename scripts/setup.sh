@@ -9,6 +9,8 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libgflags-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev libyaml-cpp-dev
   zip unzip strip-nondeterminism inotify-tools curl
+  # load and deployment checks (scripts/load-check.sh, scripts/check-deployment.sh and its tests)
+  hey gnuplot-nox shellcheck
   # Lambda zips (cmake/Packaging.cmake, scripts/package.sh): static archives, ELF patching, and
   # openssl's s_server for the static libcurl test.
   libbrotli-dev zlib1g-dev patchelf binutils openssl

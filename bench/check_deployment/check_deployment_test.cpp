@@ -90,8 +90,6 @@ CheckRun check_deployment(const std::string& url, const std::vector<std::string>
   return check;
 }
 
-int closed_port() { return local::testing::free_port(); }
-
 TEST(CheckDeployment, PassesAgainstTheLocalGateway) {
   const LocalStack stack(
       {LOCAL_GATEWAY_PATH, kProjectDir + "/template.yaml", std::string(PROJECT_BINARY_DIR) + "/functions"});
@@ -129,7 +127,7 @@ TEST(CheckDeployment, FailsWhenP99PassesTheLimit) {
 
 TEST(CheckDeployment, CountsRequestsThatGetNoAnswer) {
   // hey leaves failed connections out of its CSV; the script must still count them.
-  const CheckRun check = check_deployment("http://127.0.0.1:" + std::to_string(closed_port()));
+  const CheckRun check = check_deployment("http://127.0.0.1:" + std::to_string(local::testing::free_port()));
   EXPECT_EQ(check.run.exit_code, 1) << check.run.err;
   EXPECT_THAT(check.summary, MatchesRegex("(.|\n)*\n  no answer +[1-9][0-9]*\n(.|\n)*"));
   EXPECT_THAT(check.summary, HasSubstr("latency (ms): p50 -"));
