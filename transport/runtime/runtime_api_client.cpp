@@ -48,6 +48,14 @@ std::uint64_t parse_unsigned(std::string_view digits) {
   return error == std::errc() && end == digits.data() + digits.size() ? value : 0;
 }
 
+// The system clock counts nanoseconds in 64 bits, which ends in the year 2262: a later deadline
+// is clamped to the clock's last representable millisecond instead of overflowing into the past.
+std::chrono::system_clock::time_point deadline_from_epoch_ms(std::uint64_t epoch_ms) {
+  constexpr auto latest = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::duration::max());
+  const auto clamped = std::min(epoch_ms, static_cast<std::uint64_t>(latest.count()));
+  return std::chrono::system_clock::time_point(std::chrono::milliseconds(static_cast<std::int64_t>(clamped)));
+}
+
 // Header values are single lines; a type name is never allowed to break out of its header.
 std::string header_safe(std::string_view value) {
   std::string safe(value);
@@ -63,10 +71,7 @@ void read_invocation_header(std::string_view line, Invocation& invocation) {
   if (ascii::equal_ignoring_case(name, "lambda-runtime-aws-request-id")) {
     invocation.request_id.assign(value);
   } else if (ascii::equal_ignoring_case(name, "lambda-runtime-deadline-ms")) {
-    // Clamped to the year 9999 so that converting to the clock's nanoseconds cannot overflow.
-    constexpr std::uint64_t latest_ms = 253'402'300'799'000;
-    invocation.deadline = std::chrono::system_clock::time_point(
-        std::chrono::milliseconds(static_cast<std::int64_t>(std::min(parse_unsigned(value), latest_ms))));
+    invocation.deadline = deadline_from_epoch_ms(parse_unsigned(value));
   } else if (ascii::equal_ignoring_case(name, "lambda-runtime-trace-id")) {
     invocation.trace_id.assign(value);
   } else if (ascii::equal_ignoring_case(name, "lambda-runtime-invoked-function-arn")) {

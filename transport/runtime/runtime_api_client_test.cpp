@@ -67,6 +67,23 @@ TEST(RuntimeApiClient, NextForgetsWhatThePreviousInvocationHad) {
   EXPECT_EQ(invocation.deadline, std::chrono::system_clock::time_point());
 }
 
+TEST(RuntimeApiClient, DeadlineBeyondWhatTheClockHoldsIsClampedNotWrappedIntoThePast) {
+  // 2262-04-12 (just past the nanosecond clock's end), the year 9999, and the largest uint64.
+  FakeRuntimeApi api({{.request_id = "r1", .deadline_ms = "9223372036855"},
+                      {.request_id = "r2", .deadline_ms = "253402300799000"},
+                      {.request_id = "r3", .deadline_ms = "18446744073709551615"}});
+  RuntimeApiClient client(api.endpoint());
+  Invocation invocation;
+  const auto latest = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::time_point::max());
+
+  for (const char* request_id : {"r1", "r2", "r3"}) {
+    ASSERT_EQ(client.next(invocation).status, 200);
+    EXPECT_EQ(invocation.request_id, request_id);
+    EXPECT_EQ(invocation.deadline, latest) << request_id;
+    EXPECT_GT(invocation.deadline, std::chrono::system_clock::now()) << request_id;
+  }
+}
+
 TEST(RuntimeApiClient, NextReportsTheStatusAndReasonOfARefusal) {
   FakeRuntimeApi api({}, WhenScriptEnds::AnswerNextWith500);
   RuntimeApiClient client(api.endpoint());
