@@ -1,5 +1,6 @@
 #include <curl/curl.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -52,6 +53,9 @@ std::optional<InvocationHandler> initialise(const FunctionInit& init, RuntimeApi
 }  // namespace
 
 int run_lambda(const FunctionInit& init) {
+  // A peer that closes a connection while we write to it (the Runtime API going away, DynamoDB
+  // resetting a kept-alive socket) must be an error the write returns, not the end of the process.
+  std::signal(SIGPIPE, SIG_IGN);
   const char* endpoint = std::getenv("AWS_LAMBDA_RUNTIME_API");
   if (!endpoint || *endpoint == '\0') {
     std::fputs("AWS_LAMBDA_RUNTIME_API is not set: this program is a Lambda bootstrap and needs the "

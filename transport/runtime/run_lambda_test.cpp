@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstdlib>
 #include <future>
 #include <stdexcept>
 #include <string>
@@ -64,6 +69,32 @@ TEST(RunLambda, InitWithoutAHandlerIsAnInitError) {
   EXPECT_NE(run_lambda([] { return InvocationHandler(); }), 0);
   ASSERT_EQ(api.posts().size(), 1u);
   EXPECT_EQ(api.posts()[0].path, "/2018-06-01/runtime/init/error");
+}
+
+// Run in a child process: without SIGPIPE ignored, the write kills it, and the test sees that.
+TEST(RunLambdaDeathTest, WritingToAClosedPipeIsAnErrorNotTheEndOfTheProcess) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  const auto write_to_a_closed_pipe = [] {
+    std::string endpoint_of_a_stopped_api;
+    {
+      FakeRuntimeApi api({});
+      endpoint_of_a_stopped_api = api.endpoint();
+    }
+    // Only now: cpp-httplib, which the fake runs on, ignores SIGPIPE itself when it starts.
+    std::signal(SIGPIPE, SIG_DFL);
+    const ScopedEnvironment runtime_api("AWS_LAMBDA_RUNTIME_API", endpoint_of_a_stopped_api);
+    int write_errno = 0;
+    run_lambda([&write_errno] {
+      int ends[2];
+      if (pipe(ends) != 0) std::_Exit(3);
+      close(ends[0]);
+      if (write(ends[1], "x", 1) < 0) write_errno = errno;
+      close(ends[1]);
+      return echo_function();
+    });
+    std::_Exit(write_errno == EPIPE ? 0 : 2);
+  };
+  EXPECT_EXIT(write_to_a_closed_pipe(), ::testing::ExitedWithCode(0), "");
 }
 
 TEST(RunLambda, ServesInvocationsUntilTheRuntimeApiSaysStop) {
