@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "service/calendar.hpp"
+#include "service/json_document.hpp"
 
 namespace birthday {
 namespace {
@@ -28,8 +29,7 @@ Status validate_username(std::string_view username) {
 }
 
 Result<std::string> date_of_birth_text(std::string_view body) {
-  // No callback, no exceptions: a malformed body comes back as a "discarded" value.
-  const auto document = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  const nlohmann::json document = parse_json_document(body);
   if (document.is_discarded()) return Error{ErrorKind::InvalidBody, "body is not valid JSON"};
   if (!document.is_object()) {
     return Error{ErrorKind::InvalidBody, std::string("body is a JSON ") + document.type_name() + ", not an object"};

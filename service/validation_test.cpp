@@ -68,6 +68,15 @@ TEST(DateOfBirthText, TakesTheLastOfDuplicateMembers) {
   EXPECT_EQ(text.value(), "2000-01-31");
 }
 
+TEST(DateOfBirthText, IgnoresAnotherMemberWhoseNumberADoubleCannotHold) {
+  for (const std::string body : {R"({"dateOfBirth":"2000-01-31","x":1e400})", R"({"x":-1e400,"dateOfBirth":"2000-01-31"})",
+                                 R"({"dateOfBirth":"2000-01-31","x":{"y":[1e999]}})"}) {
+    const auto text = date_of_birth_text(body);
+    ASSERT_TRUE(text.ok()) << body << ": " << text.error().detail;
+    EXPECT_EQ(text.value(), "2000-01-31");
+  }
+}
+
 TEST(DateOfBirthText, PassesTheStringOnUncheckedForTheDateStep) {
   const auto text = date_of_birth_text(R"({"dateOfBirth":"31/01/2000"})");
   ASSERT_TRUE(text.ok());
@@ -104,7 +113,9 @@ INSTANTIATE_TEST_SUITE_P(
                     R"({"dateOfBirth":null})"sv,                  // member null
                     R"({"dateOfBirth":{"value":"1990-01-01"}})"sv,  // member an object
                     R"({"dateOfBirth":["1990-01-01"]})"sv,        // member an array
-                    R"({"dateOfBirth":true})"sv));                // member a boolean
+                    R"({"dateOfBirth":true})"sv,                  // member a boolean
+                    R"({"dateOfBirth":1e400})"sv,                 // member a number a double cannot hold
+                    R"({"dateOfBirth":"1990-01-01","x":1e400)"sv));  // huge number, truncated
 
 TEST(DateOfBirthText, RejectsADeeplyNestedBodyWithoutExhaustingTheStack) {
   const std::size_t depth = 100'000;

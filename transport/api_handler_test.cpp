@@ -107,6 +107,12 @@ TEST_F(ApiHandlerTest, PutAcceptsExtraMembersAndAnyBodyLayout) {
   EXPECT_EQ(put(request("PUT", "alice", R"( { "name" : 1, "dateOfBirth" : "1990-05-17" } )")).status, 204);
 }
 
+TEST_F(ApiHandlerTest, PutIgnoresAnotherMemberWhoseNumberADoubleCannotHold) {
+  EXPECT_EQ(put(request("PUT", "alice", R"({"dateOfBirth":"2000-01-31","x":1e400})")).status, 204);
+  EXPECT_EQ(put(request("PUT", "bob", R"({"dateOfBirth":1e400})")).status, 400);
+  EXPECT_EQ(store->size(), 1u);
+}
+
 struct ErrorRow {
   std::string name;
   std::string method;
