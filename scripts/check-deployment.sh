@@ -104,6 +104,7 @@ if ((hey_failed)); then
   cat "$dir"/raw/*.err >&2
   exit 2
 fi
+find "$dir/raw" -name '*.err' -empty -delete
 
 # requests.tsv: one answered request per line, on one clock (seconds since the check started).
 {
@@ -164,20 +165,26 @@ summary=$dir/summary.txt
   echo "$verdict"
 } >"$summary"
 
-# The plot: every answer at the time it was sent; non-2xx answers as red crosses on top.
-awk -F'\t' '!/^#/ && $3 >= 200 && $3 < 300 && $4 == "GET"' "$dir/requests.tsv" >"$dir/raw/ok-get.tsv"
+# The plot: every answer at the time it was sent; non-2xx answers as large red crosses on top;
+# the p99 (and the limit, if any) as dashed lines.
 awk -F'\t' '!/^#/ && $3 >= 200 && $3 < 300 && $4 == "PUT"' "$dir/requests.tsv" >"$dir/raw/ok-put.tsv"
+awk -F'\t' '!/^#/ && $3 >= 200 && $3 < 300 && $4 == "GET"' "$dir/requests.tsv" >"$dir/raw/ok-get.tsv"
 awk -F'\t' '!/^#/ && ($3 < 200 || $3 >= 300)' "$dir/requests.tsv" >"$dir/raw/not-2xx.tsv"
 series=()
-[[ -s $dir/raw/ok-get.tsv ]] && series+=("'$dir/raw/ok-get.tsv' using 1:2 with points pt 7 ps 0.6 lc rgb '#1f77b4' title 'GET 2xx'")
-[[ -s $dir/raw/ok-put.tsv ]] && series+=("'$dir/raw/ok-put.tsv' using 1:2 with points pt 7 ps 0.6 lc rgb '#2ca02c' title 'PUT 2xx'")
+[[ -s $dir/raw/ok-put.tsv ]] && series+=("'$dir/raw/ok-put.tsv' using 1:2 with points pt 6 ps 0.9 lc rgb '#2ca02c' title 'PUT 2xx'")
+[[ -s $dir/raw/ok-get.tsv ]] && series+=("'$dir/raw/ok-get.tsv' using 1:2 with points pt 7 ps 0.5 lc rgb '#1f77b4' title 'GET 2xx'")
 [[ -s $dir/raw/not-2xx.tsv ]] && series+=("'$dir/raw/not-2xx.tsv' using 1:2 with points pt 2 ps 1.6 lw 2 lc rgb '#d62728' title 'not 2xx ($not_2xx)'")
-# Nothing answered: an empty frame rather than a gnuplot error.
-y_top='*'
-((${#series[@]})) || { series=("NaN notitle"); y_top=1; }
-no_answer_label=
-((no_answer == 0)) || no_answer_label="set label 1 '$no_answer requests got no answer (not plotted: hey reports no time for them)' at graph 0.01, graph 0.97 tc rgb '#d62728'"
-plot=$(IFS=,; echo "${series[*]}")
+settings=()
+if ((${#series[@]})); then
+  settings+=("set yrange [0:*]")
+  series+=("$p99 with lines dt 2 lw 1.5 lc rgb '#555555' title 'p99 $p99 ms'")
+  [[ -z $max_p99_ms ]] || series+=("$max_p99_ms with lines dt 3 lw 1.5 lc rgb '#d62728' title 'limit $max_p99_ms ms'")
+else
+  # Nothing answered: an empty frame rather than a gnuplot error.
+  series=("NaN notitle")
+  settings+=("set yrange [0:1]")
+fi
+((no_answer == 0)) || settings+=("set label '$no_answer requests got no answer (not plotted: hey reports no time for them)' at graph 0.01, graph 0.96 tc rgb '#d62728'")
 gnuplot <<GNUPLOT
 set terminal pngcairo size 1200,600 font 'sans,10'
 set output '$dir/latency.png'
@@ -187,9 +194,8 @@ set ylabel 'latency (ms)'
 set grid
 set key outside right top
 set xrange [0:$duration + 1]
-set yrange [0:$y_top]
-$no_answer_label
-plot $plot
+$(printf '%s\n' "${settings[@]}")
+plot $(IFS=,; echo "${series[*]}")
 GNUPLOT
 
 cat "$summary"

@@ -15,9 +15,10 @@
 #include "bench/end_to_end/local_stack.hpp"
 #include "transport/local/test_support.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::check_deployment {
 namespace {
 
+using end_to_end::LocalStack;
 using local::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::MatchesRegex;
@@ -146,4 +147,4 @@ TEST(CheckDeployment, RejectsABadOptionBeforeSendingAnything) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::check_deployment

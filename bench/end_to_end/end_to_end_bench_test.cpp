@@ -9,7 +9,7 @@
 
 #include "transport/local/test_support.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 using local::testing::TempDir;
@@ -50,4 +50,4 @@ TEST(EndToEndBench, QuickRunWritesEveryFigureWithAllGetsAnswered200) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

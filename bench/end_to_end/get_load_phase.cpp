@@ -3,7 +3,7 @@
 #include "bench/end_to_end/hey_runner.hpp"
 #include "bench/end_to_end/invoke_durations.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 GetLoadResult measure_gets(const LocalStack& stack, const std::filesystem::path& hey, const std::string& path,
                            int concurrency, double seconds) {
@@ -20,4 +20,4 @@ GetLoadResult measure_gets(const LocalStack& stack, const std::filesystem::path&
   return result;
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -6,7 +6,7 @@
 #include "bench/end_to_end/latency_summary.hpp"
 #include "bench/end_to_end/local_stack.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 struct GetLoadResult {
   LatencySummary latency;            // as the client saw it
@@ -21,4 +21,4 @@ struct GetLoadResult {
 GetLoadResult measure_gets(const LocalStack& stack, const std::filesystem::path& hey, const std::string& path,
                            int concurrency, double seconds);
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 constexpr std::string_view kHeader =
@@ -49,4 +49,4 @@ std::vector<HeyRequest> parse_hey_csv(std::string_view csv) {
   return requests;
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

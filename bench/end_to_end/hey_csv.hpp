@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 // One answered request as `hey -o csv` reports it. hey leaves out requests that got no
 // answer at all (refused, timed out), so a caller who needs them counts what it sent.
@@ -17,4 +17,4 @@ struct HeyRequest {
 // Throws std::runtime_error on a header or row it does not recognise.
 std::vector<HeyRequest> parse_hey_csv(std::string_view csv);
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

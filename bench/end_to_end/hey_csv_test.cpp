@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 constexpr char kHeader[] =
@@ -36,4 +36,4 @@ TEST(HeyCsv, RejectsARowWithMissingColumnsOrText) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

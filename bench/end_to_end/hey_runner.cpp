@@ -9,7 +9,7 @@
 
 #include "transport/local/test_support.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 std::vector<HeyRequest> run_hey(const std::filesystem::path& hey, const HeyLoad& load) {
   const auto milliseconds = static_cast<long long>(std::llround(load.seconds * 1000.0));
@@ -34,4 +34,4 @@ std::filesystem::path program_on_path(const std::string& name) {
   throw std::runtime_error(name + " is not on PATH (Debian package `" + name + "`; scripts/setup.sh installs it)");
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

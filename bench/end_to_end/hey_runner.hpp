@@ -6,7 +6,7 @@
 
 #include "bench/end_to_end/hey_csv.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 // One hey run: `concurrency` workers sending `method url` for `seconds`, as fast as answered.
 struct HeyLoad {
@@ -23,4 +23,4 @@ std::vector<HeyRequest> run_hey(const std::filesystem::path& hey, const HeyLoad&
 // The absolute path of `name` in one of $PATH's folders; throws std::runtime_error when absent.
 std::filesystem::path program_on_path(const std::string& name);
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 constexpr std::string_view kReport = "REPORT RequestId: ";
@@ -29,4 +29,4 @@ std::vector<double> report_durations_ms(std::string_view log) {
   return durations;
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

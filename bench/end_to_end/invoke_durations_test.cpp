@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 TEST(ReportDurations, ReadsTheDurationOfEachReportLineOnly) {
@@ -25,4 +25,4 @@ TEST(ReportDurations, NoReportsNoDurations) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

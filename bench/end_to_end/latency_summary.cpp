@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 double percentile(std::vector<double> values, double fraction) {
   if (values.empty()) return 0;
@@ -40,4 +40,4 @@ LatencySummary summarize(const std::vector<HeyRequest>& requests) {
   return summary;
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

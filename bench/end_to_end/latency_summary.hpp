@@ -5,7 +5,7 @@
 
 #include "bench/end_to_end/hey_csv.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 struct LatencySummary {
   std::size_t requests = 0;
@@ -23,4 +23,4 @@ double mean(const std::vector<double>& values);
 
 LatencySummary summarize(const std::vector<HeyRequest>& requests);
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 TEST(Percentile, IsTheNearestRank) {
@@ -35,4 +35,4 @@ TEST(Summarize, NothingIsAllZero) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

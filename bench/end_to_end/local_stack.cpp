@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 // env.json in SAM's shape: the table dynalite holds, and the log level `make run` uses.
@@ -25,4 +25,4 @@ LocalStack::LocalStack(const LocalStackPaths& paths) {
 
 std::string LocalStack::base_url() const { return "http://127.0.0.1:" + std::to_string(gateway_->port()); }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -7,7 +7,7 @@
 #include "service/dynamodb/testing/local_dynamodb.hpp"
 #include "transport/local/test_support.hpp"
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 struct LocalStackPaths {
   std::filesystem::path gateway;        // the local-gateway binary
@@ -32,4 +32,4 @@ class LocalStack {
   std::unique_ptr<local::testing::GatewayProcess> gateway_;
 };
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -26,7 +26,7 @@ DEFINE_string(template_file, PROJECT_SOURCE_DIR "/template.yaml", "the SAM templ
 
 namespace {
 
-using namespace birthday::bench;
+using namespace birthday::bench::end_to_end;
 
 constexpr char kSection[] = "End to end: local gateway + dynalite under hey";
 constexpr char kUserPath[] = "/hello/benchmarkuser";

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <stdexcept>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 // Two decimals: finer than any of these measurements can tell apart.
@@ -31,4 +31,4 @@ void write_part_file(const std::filesystem::path& file, const nlohmann::ordered_
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 
 // One measured figure of a benchmark report's part file.
 struct Figure {
@@ -24,4 +24,4 @@ nlohmann::ordered_json part_document(const std::string& section, const std::vect
 // Writes the document, creating the folders on the way; throws std::runtime_error on failure.
 void write_part_file(const std::filesystem::path& file, const nlohmann::ordered_json& document);
 
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace birthday::bench {
+namespace birthday::bench::end_to_end {
 namespace {
 
 TEST(PartDocument, HasTheSectionNotesAndFiguresInTheReportSchema) {
@@ -16,4 +16,4 @@ TEST(PartDocument, HasTheSectionNotesAndFiguresInTheReportSchema) {
 }
 
 }  // namespace
-}  // namespace birthday::bench
+}  // namespace birthday::bench::end_to_end
