@@ -16,7 +16,9 @@ namespace birthday::dynamodb {
 Result<nlohmann::json> read_table_spec(const std::string& path, const std::string& table = "");
 
 // Idempotent table creation: DescribeTable; CreateTable from `spec` when the table does not
-// exist; then poll until it is ACTIVE. Unavailable when it is not ACTIVE by `deadline`.
+// exist; then poll until it is ACTIVE. A CreateTable refused as ResourceInUseException (being
+// created by someone else) is followed by polling, one refused as LimitExceededException by a
+// doubling backoff. Unavailable when it is not ACTIVE by `deadline`.
 Status ensure_table(DynamoDbClient& client, const nlohmann::json& spec, Deadline deadline,
                     const Sleeper& sleep = sleep_on_this_thread);
 

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include "service/dynamodb/testing/local_dynamodb.hpp"
 #include "service/dynamodb/testing/scripted_server.hpp"
@@ -60,6 +63,68 @@ TEST(EnsureTable, CreatesAMissingTableAndWaitsWhileItIsCreating) {
   EXPECT_EQ(targets, (std::vector<std::string>{"DynamoDB_20120810.DescribeTable", "DynamoDB_20120810.CreateTable",
                                                "DynamoDB_20120810.DescribeTable", "DynamoDB_20120810.DescribeTable"}));
   EXPECT_EQ(polls, 1);
+}
+
+std::vector<std::string> targets_of(const ScriptedServer& server) {
+  std::vector<std::string> targets;
+  for (const auto& request : server.received()) targets.push_back(request.header("X-Amz-Target").substr(18));
+  return targets;
+}
+
+TEST(EnsureTable, TableBeingCreatedBySomeoneElseIsPolledNotHammered) {
+  // DescribeTable may not see a table for a moment after another CreateTable took its name.
+  ScriptedServer server({ScriptedServer::error(400, "ResourceNotFoundException"),
+                         ScriptedServer::error(400, "ResourceInUseException"),
+                         ScriptedServer::error(400, "ResourceNotFoundException"),
+                         ScriptedServer::error(400, "ResourceInUseException"),
+                         {200, R"({"Table":{"TableStatus":"ACTIVE"}})"}});
+  DynamoDbClient client(Config{"", "us-east-1", server.endpoint(), {"local", "local", ""}, ""});
+  std::vector<std::chrono::milliseconds> waits;
+
+  const Status status =
+      ensure_table(client, read_table_spec(kSpec).value(), soon(), [&](auto wait) { waits.push_back(wait); });
+
+  ASSERT_TRUE(status.ok()) << status.error().detail;
+  EXPECT_EQ(targets_of(server), (std::vector<std::string>{"DescribeTable", "CreateTable", "DescribeTable", "CreateTable",
+                                                          "DescribeTable"}));
+  EXPECT_EQ(waits, (std::vector<std::chrono::milliseconds>{100ms, 100ms}));
+}
+
+TEST(EnsureTable, TooManyTablesChangingAtOnceIsBackedOffAndTriedAgain) {
+  ScriptedServer server({ScriptedServer::error(400, "ResourceNotFoundException"),
+                         ScriptedServer::error(400, "LimitExceededException"),
+                         ScriptedServer::error(400, "ResourceNotFoundException"),
+                         ScriptedServer::error(400, "LimitExceededException"),
+                         ScriptedServer::error(400, "ResourceNotFoundException"),
+                         {200, R"({"TableDescription":{"TableStatus":"CREATING"}})"},
+                         {200, R"({"Table":{"TableStatus":"ACTIVE"}})"}});
+  DynamoDbClient client(Config{"", "us-east-1", server.endpoint(), {"local", "local", ""}, ""});
+  std::vector<std::chrono::milliseconds> waits;
+
+  const Status status =
+      ensure_table(client, read_table_spec(kSpec).value(), soon(), [&](auto wait) { waits.push_back(wait); });
+
+  ASSERT_TRUE(status.ok()) << status.error().detail;
+  EXPECT_EQ(targets_of(server), (std::vector<std::string>{"DescribeTable", "CreateTable", "DescribeTable", "CreateTable",
+                                                          "DescribeTable", "CreateTable", "DescribeTable"}));
+  EXPECT_EQ(waits, (std::vector<std::chrono::milliseconds>{100ms, 200ms}));
+}
+
+TEST(EnsureTable, LimitExceededUntilTheDeadlineIsUnavailable) {
+  std::vector<ScriptedServer::Reply> script;
+  for (int round = 0; round < 10; ++round) {
+    script.push_back(ScriptedServer::error(400, "ResourceNotFoundException"));
+    script.push_back(ScriptedServer::error(400, "LimitExceededException"));
+  }
+  ScriptedServer server(script);
+  DynamoDbClient client(Config{"", "us-east-1", server.endpoint(), {"local", "local", ""}, ""});
+
+  const Status status =
+      ensure_table(client, read_table_spec(kSpec).value(), std::chrono::steady_clock::now() + 500ms);
+
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().kind, ErrorKind::Unavailable);
+  EXPECT_NE(status.error().detail.find("LimitExceededException"), std::string::npos) << status.error().detail;
 }
 
 TEST(EnsureTable, TableNeverActiveIsUnavailableAtTheDeadline) {
