@@ -2,7 +2,9 @@
 
 #include <curl/curl.h>
 
+#include <array>
 #include <memory>
+#include <utility>
 
 namespace birthday::dynamodb {
 namespace {
@@ -23,6 +25,20 @@ std::optional<std::string> url_part(CURLU* url, CURLUPart part) {
 }
 
 }  // namespace
+
+std::string partition_dns_suffix(std::string_view region) {
+  // From the AWS SDKs' partitions.json (regionRegex → dnsSuffix).
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kPartitions = {{
+      {"cn-", "amazonaws.com.cn"},
+      {"us-iso-", "c2s.ic.gov"},
+      {"us-isob-", "sc2s.sgov.gov"},
+      {"eu-isoe-", "cloud.adc-e.uk"},
+      {"us-isof-", "csp.hci.ic.gov"},
+  }};
+  for (const auto& [prefix, suffix] : kPartitions)
+    if (region.starts_with(prefix)) return std::string(suffix);
+  return "amazonaws.com";
+}
 
 std::optional<Endpoint> parse_endpoint(const std::string& url) {
   const std::unique_ptr<CURLU, CurlUrlDeleter> parsed(curl_url());

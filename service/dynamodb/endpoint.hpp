@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace birthday::dynamodb {
 
@@ -13,5 +14,10 @@ struct Endpoint {
 
 // http or https URL with an empty path or "/"; nullopt for anything else.
 std::optional<Endpoint> parse_endpoint(const std::string& url);
+
+// The DNS suffix of the AWS partition `region` belongs to: amazonaws.com.cn for China (cn-*),
+// the ISO partitions' own (us-iso-*, us-isob-*, eu-isoe-*, us-isof-*), else amazonaws.com
+// (the commercial regions and GovCloud, us-gov-*).
+std::string partition_dns_suffix(std::string_view region);
 
 }  // namespace birthday::dynamodb
