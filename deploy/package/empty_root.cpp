@@ -55,7 +55,7 @@ EmptyRoot::~EmptyRoot() {
 
 bool EmptyRoot::can_run() { return geteuid() == 0; }
 
-pid_t EmptyRoot::start(const std::vector<std::string>& environment) const {
+pid_t EmptyRoot::start(const std::vector<std::string>& environment, int cgroup_procs) const {
   // Everything the child needs is made before fork: after it, only async-signal-safe calls.
   const std::string root = root_.string();
   const std::string working_directory = task_root.string();
@@ -70,6 +70,7 @@ pid_t EmptyRoot::start(const std::vector<std::string>& environment) const {
   if (output < 0) throw std::system_error(errno, std::generic_category(), "open " + output_.string());
   const pid_t pid = fork();
   if (pid == 0) {
+    if (cgroup_procs >= 0 && write(cgroup_procs, "0", 1) != 1) _exit(126);  // "0": the writer itself
     if (dup2(output, STDOUT_FILENO) < 0 || dup2(output, STDERR_FILENO) < 0) _exit(126);
     close_range(STDERR_FILENO + 1, ~0U, 0);  // nothing of the test's sockets or pipes
     if (chroot(root.c_str()) != 0 || chdir(working_directory.c_str()) != 0) _exit(126);

@@ -24,8 +24,9 @@ class EmptyRoot {
   static bool can_run();
 
   // Starts /var/task/bootstrap with exactly `environment` ("NAME=value" entries) and stdout
-  // and stderr going to output(). Returns its PID.
-  pid_t start(const std::vector<std::string>& environment) const;
+  // and stderr going to output(). Returns its PID. With a `cgroup_procs` descriptor (an open
+  // cgroup.procs file) the process joins that cgroup before its exec.
+  pid_t start(const std::vector<std::string>& environment, int cgroup_procs = -1) const;
 
   // What the bootstrap has written so far.
   std::string output() const;

@@ -1,5 +1,6 @@
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 
 #include "service/dynamodb/dynamodb_repository.hpp"
@@ -43,7 +44,9 @@ std::string region(const std::string& endpoint_override) {
   throw std::runtime_error("AWS_REGION is not set (nor AWS_DEFAULT_REGION, nor an endpoint override)");
 }
 
-std::string regional_endpoint(const std::string& region) { return "https://dynamodb." + region + ".amazonaws.com"; }
+std::string regional_endpoint(const std::string& region) {
+  return "https://dynamodb." + region + "." + partition_dns_suffix(region);
+}
 
 Credentials credentials() {
   return Credentials{required("AWS_ACCESS_KEY_ID"), required("AWS_SECRET_ACCESS_KEY"), variable("AWS_SESSION_TOKEN")};
@@ -58,6 +61,20 @@ std::string ca_file() {
   return {};
 }
 
+TrustStore trust_store(const std::string& endpoint) {
+  const std::string system_bundle = ca_file();
+  if (!variable("SSL_CERT_FILE").empty()) return {system_bundle, ""};
+  const std::optional<Endpoint> parsed = parse_endpoint(endpoint);
+  const std::string task_root = variable("LAMBDA_TASK_ROOT");
+  if (!parsed || parsed->url.rfind("https://", 0) != 0 || task_root.empty()) return {system_bundle, ""};
+  const std::string host = parsed->host.substr(0, parsed->host.find(':'));
+  if (!host.ends_with(".amazonaws.com")) return {system_bundle, ""};
+  const std::filesystem::path amazon_roots = std::filesystem::path(task_root) / amazon_roots_in_task;
+  std::error_code ignored;
+  if (!std::filesystem::exists(amazon_roots, ignored)) return {system_bundle, ""};
+  return {amazon_roots.string(), system_bundle};
+}
+
 }  // namespace environment
 
 Config Config::from_environment() {
@@ -67,7 +84,8 @@ Config Config::from_environment() {
   config.region = environment::region(endpoint_override);
   config.endpoint = endpoint_override.empty() ? environment::regional_endpoint(config.region) : endpoint_override;
   config.credentials = environment::credentials();
-  config.ca_file = environment::ca_file();
+  config.trust = environment::trust_store(config.endpoint);
+  config.connect_at_start_within = std::chrono::seconds(1);
   return config;
 }
 

@@ -1,10 +1,14 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "service/dynamodb/dynamodb_repository.hpp"
 #include "service/dynamodb/endpoint.hpp"
@@ -14,7 +18,14 @@ namespace {
 
 const char* const kVariables[] = {"DYNAMODB_TABLE",        "AWS_REGION",        "AWS_DEFAULT_REGION",
                                   "AWS_ACCESS_KEY_ID",     "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-                                  "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL",  "SSL_CERT_FILE"};
+                                  "AWS_ENDPOINT_URL_DYNAMODB", "AWS_ENDPOINT_URL",  "SSL_CERT_FILE",
+                                  "LAMBDA_TASK_ROOT"};
+
+std::string first_system_bundle() {
+  for (const char* bundle : {"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"})
+    if (std::filesystem::exists(bundle)) return bundle;
+  return "";
+}
 
 // Each test starts from a Lambda-like environment and restores the real one afterwards.
 class ConfigFromEnvironment : public ::testing::Test {
@@ -110,18 +121,65 @@ TEST_F(ConfigFromEnvironment, EmptyIsTheSameAsUnset) {
 
 TEST_F(ConfigFromEnvironment, SslCertFileIsTheCaBundleWhenSet) {
   set("SSL_CERT_FILE", "/opt/certs/bundle.pem");
-  EXPECT_EQ(Config::from_environment().ca_file, "/opt/certs/bundle.pem");
+  EXPECT_EQ(Config::from_environment().trust.ca_file, "/opt/certs/bundle.pem");
 }
 
 TEST_F(ConfigFromEnvironment, WithoutSslCertFileTheFirstExistingSystemBundleIsUsed) {
-  std::string expected;
-  for (const char* bundle : {"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"}) {
-    if (std::filesystem::exists(bundle)) {
-      expected = bundle;
-      break;
-    }
+  const Config config = Config::from_environment();
+  EXPECT_EQ(config.trust.ca_file, first_system_bundle());
+  EXPECT_EQ(config.trust.fallback_ca_file, "");
+}
+
+TEST_F(ConfigFromEnvironment, TheRepositoryConnectsAtStartWithinASecond) {
+  EXPECT_EQ(Config::from_environment().connect_at_start_within, std::chrono::seconds(1));
+}
+
+// A task root (/var/task) whose zip carries the Amazon Trust Services roots.
+class TrustStoreInTaskRoot : public ConfigFromEnvironment {
+ protected:
+  void SetUp() override {
+    ConfigFromEnvironment::SetUp();
+    std::filesystem::create_directories(amazon_roots_.parent_path());
+    std::ofstream(amazon_roots_) << "-----BEGIN CERTIFICATE-----\n";
+    set("LAMBDA_TASK_ROOT", task_root_.c_str());
   }
-  EXPECT_EQ(Config::from_environment().ca_file, expected);
+  void TearDown() override {
+    std::filesystem::remove_all(task_root_);
+    ConfigFromEnvironment::TearDown();
+  }
+  const std::filesystem::path task_root_ =
+      std::filesystem::temp_directory_path() / ("trust-store-test-" + std::to_string(getpid()));
+  const std::filesystem::path amazon_roots_ = task_root_ / "certs/amazon-trust-services.pem";
+};
+
+TEST_F(TrustStoreInTaskRoot, TheRegionalEndpointIsVerifiedWithTheAmazonRootsFirst) {
+  const Config config = Config::from_environment();
+  EXPECT_EQ(config.trust.ca_file, amazon_roots_.string());
+  EXPECT_EQ(config.trust.fallback_ca_file, first_system_bundle());
+}
+
+TEST_F(TrustStoreInTaskRoot, SslCertFileWinsOverTheAmazonRoots) {
+  set("SSL_CERT_FILE", "/opt/certs/bundle.pem");
+  const Config config = Config::from_environment();
+  EXPECT_EQ(config.trust.ca_file, "/opt/certs/bundle.pem");
+  EXPECT_EQ(config.trust.fallback_ca_file, "");
+}
+
+TEST_F(TrustStoreInTaskRoot, AnEndpointOutsideAmazonawsComUsesTheSystemBundle) {
+  for (const char* endpoint : {"https://dynamodb.example.com", "http://127.0.0.1:8000",
+                               "https://dynamodb.cn-north-1.amazonaws.com.cn", "https://amazonaws.com.evil.example"}) {
+    set("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+    const Config config = Config::from_environment();
+    EXPECT_EQ(config.trust.ca_file, first_system_bundle()) << endpoint;
+    EXPECT_EQ(config.trust.fallback_ca_file, "") << endpoint;
+  }
+}
+
+TEST_F(TrustStoreInTaskRoot, WithoutTheFileInTheZipTheSystemBundleIsUsed) {
+  std::filesystem::remove(amazon_roots_);
+  const Config config = Config::from_environment();
+  EXPECT_EQ(config.trust.ca_file, first_system_bundle());
+  EXPECT_EQ(config.trust.fallback_ca_file, "");
 }
 
 struct EndpointRow {

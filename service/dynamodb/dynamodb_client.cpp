@@ -23,11 +23,19 @@ std::string describe(long status, const ServiceError& error) {
   return text;
 }
 
+// Every failure's detail names the request id too, so that the line that finally reports it
+// (a 500's "request failed", the table tool's message) carries it.
+std::string request_id_note(const std::string& aws_request_id) {
+  return aws_request_id.empty() ? std::string{} : " (x-amzn-RequestId " + aws_request_id + ")";
+}
+
 }  // namespace
 
 struct DynamoDbClient::Attempt {
   Reply reply;
   bool retryable = false;
+  bool timed_out = false;      // a hung store, which the retry budget charges more for
+  std::string aws_request_id;  // x-amzn-RequestId: what AWS support asks for about a failed call
 };
 
 sigv4::Request make_request(const std::string& host, std::string_view operation, std::string body) {
@@ -46,7 +54,9 @@ DynamoDbClient::DynamoDbClient(const Config& config, RetryPolicy retry)
       scope_{config.region, "dynamodb"},
       credentials_(config.credentials),
       retry_(std::move(retry)),
-      http_(config.ca_file) {}
+      http_(config.trust) {}
+
+Status DynamoDbClient::open_connection(Deadline deadline) { return http_.connect(endpoint_.url, deadline); }
 
 Result<nlohmann::json> DynamoDbClient::call(std::string_view operation, const nlohmann::json& input,
                                             Deadline deadline) {
@@ -57,26 +67,39 @@ DynamoDbClient::Reply DynamoDbClient::exchange(std::string_view operation, const
                                                Deadline deadline) {
   const std::string body = input.dump();
   const std::string name = "DynamoDB " + std::string(operation);
+  int tokens_of_last_retry = 0;
   for (int attempt_number = 1;; ++attempt_number) {
     Attempt outcome = attempt(operation, body, deadline);
     Reply& reply = outcome.reply;
-    if (reply.output) return std::move(reply);
+    if (reply.output) {
+      retry_.budget->record_success(tokens_of_last_retry);
+      return std::move(reply);
+    }
     const Error& error = reply.output.error();
     if (!outcome.retryable) return {Error{error.kind, name + ": " + error.detail}, std::move(reply.error_type)};
 
     const auto delay = retry_.jitter(backoff_ceiling(retry_, attempt_number));
-    const bool attempts_left = attempt_number < retry_.max_attempts;
-    if (!attempts_left || std::chrono::steady_clock::now() + delay >= deadline) {
-      const char* why = attempts_left ? "deadline reached" : "attempts exhausted";
+    const char* why = nullptr;
+    if (attempt_number >= retry_.max_attempts) {
+      why = "attempts exhausted";
+    } else if (std::chrono::steady_clock::now() + delay >= deadline) {
+      why = "deadline reached";
+    } else {
+      tokens_of_last_retry = retry_.budget->acquire_retry(outcome.timed_out);
+      if (tokens_of_last_retry == 0) why = "retry budget exhausted";
+    }
+    if (why) {
       log::write(log::Level::Error, "DynamoDB call failed",
-                 {{"operation", operation}, {"attempts", attempt_number}, {"why", why}, {"reason", error.detail}});
+                 {{"operation", operation}, {"attempts", attempt_number}, {"why", why},
+                  {"retryTokens", retry_.budget->available()}, {"awsRequestId", outcome.aws_request_id},
+                  {"reason", error.detail}});
       return {Error{ErrorKind::Unavailable, name + ": " + error.detail + " (" + why + " after " +
                                                 std::to_string(attempt_number) + " attempts)"},
               std::move(reply.error_type)};
     }
     log::write(log::Level::Warn, "DynamoDB call retrying",
                {{"operation", operation}, {"attempt", attempt_number}, {"delay_ms", delay.count()},
-                {"reason", error.detail}});
+                {"awsRequestId", outcome.aws_request_id}, {"reason", error.detail}});
     retry_.sleep(delay);
   }
 }
@@ -87,19 +110,32 @@ DynamoDbClient::Attempt DynamoDbClient::attempt(std::string_view operation, cons
   sigv4::sign(request, credentials_, scope_, std::chrono::system_clock::now());
   const Deadline attempt_deadline = std::min(deadline, std::chrono::steady_clock::now() + retry_.attempt_timeout);
   Result<HttpResponse> sent = http_.post(endpoint_.url, request.headers, request.body, attempt_deadline);
-  if (!sent) return {{sent.error(), ""}, sent.error().kind == ErrorKind::Unavailable};
+  if (!sent) {
+    return {.reply = {sent.error(), ""},
+            .retryable = sent.error().kind == ErrorKind::Unavailable,
+            .timed_out = is_timeout(sent.error()),
+            .aws_request_id = ""};
+  }
 
   const HttpResponse& response = sent.value();
+  std::string aws_request_id = response.header("x-amzn-requestid").value_or("");
   if (response.status >= 200 && response.status < 300) {
     nlohmann::json output = nlohmann::json::parse(response.body, nullptr, false);
-    if (!output.is_object()) return {{Error{ErrorKind::Internal, "response is not a JSON object"}, ""}};
-    return {{std::move(output), ""}};
+    if (!output.is_object())
+      return {.reply = {Error{ErrorKind::Internal, "response is not a JSON object" + request_id_note(aws_request_id)}, ""},
+              .retryable = false,
+              .timed_out = false,
+              .aws_request_id = std::move(aws_request_id)};
+    return {.reply = {std::move(output), ""}, .retryable = false, .timed_out = false, .aws_request_id = ""};
   }
   ServiceError error = parse_service_error(response);
   const bool retryable = is_retryable(response.status, error.type);
-  return {{Error{retryable ? ErrorKind::Unavailable : ErrorKind::Internal, describe(response.status, error)},
-           std::move(error.type)},
-          retryable};
+  return {.reply = {Error{retryable ? ErrorKind::Unavailable : ErrorKind::Internal,
+                          describe(response.status, error) + request_id_note(aws_request_id)},
+                    std::move(error.type)},
+          .retryable = retryable,
+          .timed_out = false,
+          .aws_request_id = std::move(aws_request_id)};
 }
 
 }  // namespace birthday::dynamodb

@@ -19,7 +19,7 @@ namespace birthday::dynamodb {
 // `POST /` with its name in X-Amz-Target and its input as a JSON body.
 class DynamoDbClient {
  public:
-  // Uses config.endpoint, region, credentials and ca_file (not table).
+  // Uses config.endpoint, region, credentials and trust (not table).
   // Throws std::invalid_argument when the endpoint is not an http(s) URL.
   explicit DynamoDbClient(const Config& config, RetryPolicy retry = {});
 
@@ -35,6 +35,9 @@ class DynamoDbClient {
     std::string error_type;  // e.g. "ResourceNotFoundException"; empty unless the service named one
   };
   Reply exchange(std::string_view operation, const nlohmann::json& input, Deadline deadline);
+
+  // Opens the connection to the endpoint (TCP and TLS, peer verified) before the first call.
+  Status open_connection(Deadline deadline);
 
  private:
   struct Attempt;

@@ -4,7 +4,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "service/dynamodb/testing/local_dynamodb.hpp"
 #include "service/dynamodb/testing/scripted_server.hpp"
@@ -18,7 +22,7 @@ using std::chrono::steady_clock;
 using testing::ScriptedServer;
 
 Config config_for(const std::string& endpoint, std::string session_token = "") {
-  return Config{"Birthdays", "eu-west-1", endpoint, {"AKIDEXAMPLE", "secret", std::move(session_token)}, ""};
+  return Config{"Birthdays", "eu-west-1", endpoint, {"AKIDEXAMPLE", "secret", std::move(session_token)}, {}};
 }
 
 // Waits are recorded instead of slept, and the jitter always picks the ceiling, so the backoff
@@ -33,6 +37,7 @@ struct RecordedWaits {
     policy.max_delay = 400ms;
     policy.jitter = [](milliseconds ceiling) { return ceiling; };
     policy.sleep = [this](milliseconds wait) { waits.push_back(wait); };
+    policy.budget = std::make_shared<RetryBudget>();  // no test spends another's retry tokens
     return policy;
   }
 };
@@ -178,6 +183,168 @@ TEST(DynamoDbClient, AnAttemptThatHangsIsGivenUpAndRetriedWithinTheDeadline) {
   ASSERT_TRUE(output.ok()) << output.error().detail;
   EXPECT_EQ(output.value()["Item"]["Id"]["S"], "abc");
   EXPECT_EQ(server.received().size(), 2u);
+}
+
+// The standard retry mode's budget against a store that hangs: 500 tokens pay for 50 retries
+// after a timeout (10 each), then every call gives up after its first attempt, until successes
+// refill the bucket.
+TEST(DynamoDbClient, AHungStoreEmptiesTheRetryBudgetThenCallsMakeOneAttemptUntilItAnswersAgain) {
+  const auto budget = std::make_shared<RetryBudget>();
+  int retries = 0;
+  const auto policy_with = [&](milliseconds attempt_timeout) {
+    RetryPolicy policy;
+    policy.attempt_timeout = attempt_timeout;
+    policy.jitter = [](milliseconds) { return 0ms; };
+    policy.sleep = [&retries](milliseconds) { ++retries; };
+    policy.budget = budget;
+    return policy;
+  };
+  const auto call_counting_attempts = [&](DynamoDbClient& client, std::vector<int>& attempts) {
+    const int retries_before = retries;
+    Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+    attempts.push_back(retries - retries_before + 1);
+    return output;
+  };
+
+  ScriptedServer hung({ScriptedServer::no_answer()});
+  DynamoDbClient client_of_hung(config_for(hung.endpoint()), policy_with(20ms));
+  std::vector<int> hung_attempts;
+  Result<nlohmann::json> last = Error{ErrorKind::Internal, "no call yet"};
+  for (int call = 0; call < 20; ++call) {
+    last = call_counting_attempts(client_of_hung, hung_attempts);
+    ASSERT_FALSE(last.ok());
+    ASSERT_EQ(last.error().kind, ErrorKind::Unavailable) << last.error().detail;
+  }
+
+  std::vector<int> expected(16, 4);  // 16 calls x 3 retries x 10 tokens = 480
+  expected.push_back(3);             // the last 20 tokens pay for two retries
+  expected.resize(20, 1);            // then one attempt each
+  EXPECT_EQ(hung_attempts, expected);
+  EXPECT_EQ(budget->available(), 0);
+  EXPECT_NE(last.error().detail.find("retry budget exhausted after 1 attempts"), std::string::npos) << last.error().detail;
+
+  // The store answers again (here: a store that answers, with the process's same bucket). Each
+  // success gives a token back, and five pay for a retry again.
+  ScriptedServer answering({{200, "{}"}, {200, "{}"}, {200, "{}"}, {200, "{}"}, {200, "{}"},
+                            {500, "Internal Server Error"}, {200, "{}"}});
+  DynamoDbClient client(config_for(answering.endpoint()), policy_with(1s));
+  std::vector<int> recovered_attempts;
+  for (int call = 0; call < 6; ++call) {
+    const Result<nlohmann::json> output = call_counting_attempts(client, recovered_attempts);
+    ASSERT_TRUE(output.ok()) << output.error().detail;
+  }
+  EXPECT_EQ(recovered_attempts, (std::vector<int>{1, 1, 1, 1, 1, 2}));
+  EXPECT_EQ(answering.received().size(), 7u);
+  EXPECT_EQ(budget->available(), 5);  // the retry's 5 came back with its success
+}
+
+TEST(DynamoDbClient, AnEmptyBudgetStillAllowsTheFirstAttempt) {
+  ScriptedServer server({{200, "{}"}});
+  RecordedWaits clock;
+  RetryPolicy policy = clock.policy();
+  policy.budget = std::make_shared<RetryBudget>(RetryCosts{.capacity = 0});
+  DynamoDbClient client(config_for(server.endpoint()), policy);
+
+  EXPECT_TRUE(client.call("GetItem", kGetItem, in(5s)).ok());
+  EXPECT_EQ(server.received().size(), 1u);
+}
+
+TEST(DynamoDbClient, ThrottlingRetriesAreChargedAtTheOrdinaryCost) {
+  ScriptedServer server({ScriptedServer::error(400, "ThrottlingException")});
+  RecordedWaits clock;
+  RetryPolicy policy = clock.policy(4);
+  DynamoDbClient client(config_for(server.endpoint()), policy);
+
+  EXPECT_FALSE(client.call("GetItem", kGetItem, in(5s)).ok());
+  EXPECT_EQ(policy.budget->available(), 500 - 3 * 5);
+}
+
+TEST(DynamoDbClient, TheRequestIdOfARefusedCallIsInTheErrorDetail) {
+  ScriptedServer server({{400, R"({"__type":"com.amazonaws.dynamodb.v20120810#ValidationException","message":"bad key"})",
+                          {{"x-amzn-RequestId", "EXAMPLE4QOT8LV5DNGGIDBHFQ3VV4KQNSO5AEMVJF66Q9ASUAAJG"}}}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy());
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_FALSE(output.ok());
+  EXPECT_EQ(output.error().kind, ErrorKind::Internal);
+  EXPECT_NE(output.error().detail.find("EXAMPLE4QOT8LV5DNGGIDBHFQ3VV4KQNSO5AEMVJF66Q9ASUAAJG"), std::string::npos)
+      << output.error().detail;
+}
+
+TEST(DynamoDbClient, TheRequestIdOfEveryFailedAttemptIsLogged) {
+  ScriptedServer server({{500, "{}", {{"x-amzn-RequestId", "FIRST"}}}, {500, "{}", {{"x-amzn-RequestId", "SECOND"}}}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy(2));
+
+  ::testing::internal::CaptureStdout();
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+  std::istringstream lines(::testing::internal::GetCapturedStdout());
+
+  ASSERT_FALSE(output.ok());
+  std::vector<std::pair<std::string, std::string>> logged;
+  for (std::string line; std::getline(lines, line);) {
+    const nlohmann::json entry = nlohmann::json::parse(line);
+    logged.emplace_back(entry["msg"], entry["awsRequestId"]);
+  }
+  EXPECT_EQ(logged, (std::vector<std::pair<std::string, std::string>>{{"DynamoDB call retrying", "FIRST"},
+                                                                      {"DynamoDB call failed", "SECOND"}}));
+}
+
+std::string item_body_of_size(std::size_t size) {
+  const std::string frame_start = R"({"Item":{"Id":{"S":")";
+  const std::string frame_end = R"("}}})";
+  return frame_start + std::string(size - frame_start.size() - frame_end.size(), 'a') + frame_end;
+}
+
+TEST(DynamoDbClient, AResponseBodyOfOneMebibyteIsRead) {
+  ScriptedServer server({{200, item_body_of_size(1024 * 1024)}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy());
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_TRUE(output.ok()) << output.error().detail;
+  EXPECT_EQ(output.value()["Item"]["Id"]["S"].get<std::string>().size(), 1024u * 1024u - 24u);
+}
+
+TEST(DynamoDbClient, AResponseBodyPastOneMebibyteIsNotReadAndIsAServerError) {
+  ScriptedServer server({{200, item_body_of_size(1024 * 1024 + 1)}, {200, "{}"}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy());
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_TRUE(output.ok()) << output.error().detail;  // a server error: the retry gets the real answer
+  EXPECT_EQ(output.value(), nlohmann::json::object());
+  EXPECT_EQ(server.received().size(), 2u);
+}
+
+TEST(DynamoDbClient, AnEndlessResponseBodyIsUnavailableAfterTheAttemptBound) {
+  ScriptedServer server({{200, item_body_of_size(8 * 1024 * 1024)}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy(3));
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_FALSE(output.ok());
+  EXPECT_EQ(output.error().kind, ErrorKind::Unavailable);
+  EXPECT_NE(output.error().detail.find("1 MiB"), std::string::npos) << output.error().detail;
+  EXPECT_EQ(server.received().size(), 3u);
+}
+
+TEST(DynamoDbClient, AWeirdServerReplyIsRetried) {
+  // An unparsable Content-Length is one of the replies libcurl calls CURLE_WEIRD_SERVER_REPLY.
+  ScriptedServer server({{200, "{}", {{"Content-Length", "not a number"}}}, {200, R"({"Item":{}})"}});
+  RecordedWaits clock;
+  DynamoDbClient client(config_for(server.endpoint()), clock.policy());
+
+  const Result<nlohmann::json> output = client.call("GetItem", kGetItem, in(5s));
+
+  ASSERT_TRUE(output.ok()) << output.error().detail;
+  EXPECT_EQ(server.received().size(), 2u);
+  EXPECT_EQ(clock.waits.size(), 1u);
 }
 
 TEST(DynamoDbClient, DeadlineAlreadyPassedSendsNothing) {

@@ -1,8 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
+#include "service/dynamodb/trust_store.hpp"
 #include "service/repository.hpp"
 
 namespace birthday::dynamodb {
@@ -18,11 +20,14 @@ struct Config {
   std::string region;
   std::string endpoint;  // e.g. https://dynamodb.eu-west-1.amazonaws.com or http://127.0.0.1:8000
   Credentials credentials;
-  std::string ca_file;   // CA bundle for TLS peer verification
+  TrustStore trust;
+  // Above zero: the repository opens its connection (TCP and TLS) when it is made, waiting at
+  // most this long, so that the first request finds it open. A failure is only logged.
+  std::chrono::milliseconds connect_at_start_within{0};
 
   // From the Lambda environment (DYNAMODB_TABLE, AWS_REGION, AWS_ACCESS_KEY_ID, ...,
-  // AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL, SSL_CERT_FILE).
-  // Throws std::runtime_error naming what is missing.
+  // AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL, SSL_CERT_FILE, LAMBDA_TASK_ROOT), connecting
+  // at start. Throws std::runtime_error naming what is missing.
   static Config from_environment();
 };
 

@@ -20,7 +20,7 @@ Deadline soon() { return steady_clock::now() + 5s; }
 
 std::shared_ptr<BirthdayRepository> repository_for(const ScriptedServer& server) {
   return make_dynamodb_repository(
-      Config{"Birthdays", "eu-west-1", server.endpoint(), {"AKIDEXAMPLE", "secret", ""}, ""});
+      Config{"Birthdays", "eu-west-1", server.endpoint(), {"AKIDEXAMPLE", "secret", ""}, {}});
 }
 
 std::string item_with_dob(const nlohmann::json& dob) {

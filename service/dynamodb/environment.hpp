@@ -15,7 +15,8 @@ std::string endpoint_override();
 // case it defaults to us-east-1 (a local DynamoDB still wants a signature scope).
 std::string region(const std::string& endpoint_override);
 
-// The regional DynamoDB endpoint: https://dynamodb.<region>.amazonaws.com
+// The regional DynamoDB endpoint: https://dynamodb.<region>.<the partition's DNS suffix>,
+// e.g. https://dynamodb.cn-north-1.amazonaws.com.cn
 std::string regional_endpoint(const std::string& region);
 
 // AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY required; AWS_SESSION_TOKEN when present.
@@ -23,5 +24,13 @@ Credentials credentials();
 
 // SSL_CERT_FILE, else the first existing of the Amazon Linux and Debian bundles; empty if none.
 std::string ca_file();
+
+// Where the zip keeps the Amazon Trust Services roots: $LAMBDA_TASK_ROOT/certs/amazon-trust-services.pem.
+inline constexpr const char* amazon_roots_in_task = "certs/amazon-trust-services.pem";
+
+// For an *.amazonaws.com endpoint, the Amazon roots the zip ships (when present) with the system
+// bundle as fallback: parsing five certificates instead of the system's ~150 is most of what a
+// cold TLS connection costs. Any other endpoint, or SSL_CERT_FILE set: ca_file() alone.
+TrustStore trust_store(const std::string& endpoint);
 
 }  // namespace birthday::dynamodb::environment

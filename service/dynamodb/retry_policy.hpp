@@ -2,6 +2,9 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
+
+#include "service/dynamodb/retry_budget.hpp"
 
 namespace birthday::dynamodb {
 
@@ -14,8 +17,9 @@ using Sleeper = std::function<void(std::chrono::milliseconds)>;
 std::chrono::milliseconds uniform_jitter(std::chrono::milliseconds ceiling);
 void sleep_on_this_thread(std::chrono::milliseconds duration);
 
-// Exponential backoff with full jitter, bounded by attempts here and by the caller's deadline.
-// Randomness and sleeping are injectable so that tests run instantly and deterministically.
+// Exponential backoff with full jitter, bounded by attempts here, by the caller's deadline and by
+// the process's retry budget. Randomness, sleeping and the budget are injectable so that tests
+// run instantly, deterministically and without sharing tokens.
 struct RetryPolicy {
   int max_attempts = 4;  // including the first
   std::chrono::milliseconds base_delay{25};
@@ -25,6 +29,7 @@ struct RetryPolicy {
   std::chrono::milliseconds attempt_timeout{1000};
   Jitter jitter = uniform_jitter;
   Sleeper sleep = sleep_on_this_thread;
+  std::shared_ptr<RetryBudget> budget = process_retry_budget();
 };
 
 // The longest wait before retry number `retry` (1 for the first): base * 2^(retry - 1), capped

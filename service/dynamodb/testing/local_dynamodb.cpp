@@ -11,6 +11,8 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -87,6 +89,14 @@ pid_t spawn(const std::vector<std::string>& arguments) {
   return pid;
 }
 
+std::string read_file(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 int free_local_port() {
@@ -120,7 +130,11 @@ void LocalDynamoDb::start(const Options& options) {
 
   // Another process may take the free port before dynalite binds it; then try another.
   bool started = false;
-  for (int attempt = 0; attempt < 3 && !started; ++attempt) started = start_on(free_local_port(), give_up);
+  if (options.port != 0) {
+    started = start_on(options.port, options, give_up);
+  } else {
+    for (int attempt = 0; attempt < 3 && !started; ++attempt) started = start_on(free_local_port(), options, give_up);
+  }
   if (!started) throw std::runtime_error("dynalite did not start");
   if (!options.create_table) return;
 
@@ -131,10 +145,19 @@ void LocalDynamoDb::start(const Options& options) {
 
 LocalDynamoDb::~LocalDynamoDb() { stop(); }
 
-bool LocalDynamoDb::start_on(int port, steady_clock::time_point give_up) {
-  pid_ = spawn({kDynalite, "--host", "127.0.0.1", "--port", std::to_string(port), "--createTableMs", "0"});
+bool LocalDynamoDb::start_on(int port, const Options& options, steady_clock::time_point give_up) {
+  std::vector<std::string> arguments = {kDynalite, "--host", "127.0.0.1", "--port", std::to_string(port),
+                                        "--createTableMs", "0"};
+  if (options.tls) {
+    // dynalite takes the PEM texts themselves; "--name=value" keeps their leading dashes a value.
+    arguments.insert(arguments.end(), {"--ssl", "--cert=" + read_file(options.tls->certificate_file),
+                                       "--key=" + read_file(options.tls->key_file),
+                                       "--ca=" + read_file(options.tls->ca_file)});
+    ca_file_ = options.tls->ca_file;
+  }
+  pid_ = spawn(arguments);
   port_ = port;
-  endpoint_ = "http://127.0.0.1:" + std::to_string(port);
+  endpoint_ = (options.tls ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port);
 
   // Listening is not the same as ready: wait for the port, then for a real request to succeed.
   while (!accepts_connections(port)) {
@@ -162,6 +185,7 @@ Config LocalDynamoDb::config() const {
   config.region = "us-east-1";
   config.endpoint = endpoint_;
   config.credentials = {"local", "local", ""};
+  config.trust.ca_file = ca_file_;
   return config;
 }
 

@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 
 #include "service/dynamodb/dynamodb_repository.hpp"
@@ -16,10 +17,19 @@ namespace birthday::dynamodb::testing {
 // The child is also killed if the thread that created the fixture dies.
 class LocalDynamoDb {
  public:
+  // dynalite's own HTTPS (--ssl) with a certificate of the caller's, which must name 127.0.0.1.
+  struct Tls {
+    std::string certificate_file;  // PEM, the server's certificate
+    std::string key_file;          // PEM, its private key
+    std::string ca_file;           // PEM, what clients verify it with
+  };
+
   struct Options {
     std::string table;  // replaces the spec's TableName when not empty
     bool create_table = true;
     std::chrono::milliseconds startup_timeout{20000};
+    std::optional<Tls> tls{};  // plain HTTP when empty
+    int port = 0;              // a free one when 0
   };
 
   LocalDynamoDb();  // Options{}: the spec's table, "Birthdays"
@@ -29,12 +39,13 @@ class LocalDynamoDb {
   LocalDynamoDb(const LocalDynamoDb&) = delete;
   LocalDynamoDb& operator=(const LocalDynamoDb&) = delete;
 
-  const std::string& endpoint() const { return endpoint_; }  // "http://127.0.0.1:<port>"
+  const std::string& endpoint() const { return endpoint_; }  // "http(s)://127.0.0.1:<port>"
   const std::string& table() const { return table_; }
   int port() const { return port_; }
   pid_t pid() const { return pid_; }  // -1 once stopped
 
-  // A repository Config for this instance: its endpoint and table, region us-east-1, dummy keys.
+  // A repository Config for this instance: its endpoint and table, region us-east-1, dummy keys,
+  // and the CA file when it serves HTTPS.
   Config config() const;
 
   // Stops the process now, e.g. to test a store that has gone away. Safe to call twice.
@@ -42,9 +53,10 @@ class LocalDynamoDb {
 
  private:
   void start(const Options& options);
-  bool start_on(int port, std::chrono::steady_clock::time_point give_up);
+  bool start_on(int port, const Options& options, std::chrono::steady_clock::time_point give_up);
 
   std::string table_;
+  std::string ca_file_;
   std::string endpoint_;
   int port_ = -1;
   pid_t pid_ = -1;
