@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# Usage: scripts/package.sh BUILD_DIR OUTPUT_DIR
-# Turns each built bootstrap into OUTPUT_DIR/<function>.zip for the provided.al2023 runtime:
+# Usage: scripts/package.sh BUILD_DIR OUTPUT_DIR [NAME=BOOTSTRAP ...]
+# Turns each built bootstrap into OUTPUT_DIR/<function>.zip for the provided.al2023 runtime
+# (the two functions by default; NAME=BOOTSTRAP pairs package other programs the same way):
 #   bootstrap                    the function, stripped, its loader and library path patched to lib/
 #   lib/ld-linux-x86-64.so.2     the dynamic loader it was linked against
 #   lib/<soname>...              every shared library it needs (glibc only, see cmake/Packaging.cmake)
+#   certs/amazon-trust-services.pem  the roots AWS endpoints chain to, from Debian's ca-certificates:
+#                                the function verifies *.amazonaws.com with these five certificates
+#                                instead of parsing the system's ~150 at every cold start
 # The zip needs nothing from the machine it lands on, and the same build gives the same bytes:
 # fixed timestamps and modes, sorted entries, no extra zip attributes.
 set -euo pipefail
 
-build_dir=${1:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR}
-output_dir=${2:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR}
-functions=(get-birthday put-birthday)
+build_dir=${1:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR [NAME=BOOTSTRAP ...]}
+output_dir=${2:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR [NAME=BOOTSTRAP ...]}
+programs=("${@:3}")
+if ((${#programs[@]} == 0)); then
+  programs=("get-birthday=$build_dir/functions/get-birthday/bootstrap" "put-birthday=$build_dir/functions/put-birthday/bootstrap")
+fi
+
+readonly mozilla_roots=/usr/share/ca-certificates/mozilla
+readonly amazon_roots=(Amazon_Root_CA_1 Amazon_Root_CA_2 Amazon_Root_CA_3 Amazon_Root_CA_4
+                       Starfield_Services_Root_Certificate_Authority_-_G2)
 
 readonly task_root=/var/task
 readonly lib_dir=$task_root/lib
@@ -55,6 +66,13 @@ stage_function() {  # bootstrap, function directory
     install -m "$mode" "$path" "$dir/lib/$name"
   done <<<"$libraries"
 
+  mkdir -p "$dir/certs"
+  for root in "${amazon_roots[@]}"; do
+    [[ -f $mozilla_roots/$root.crt ]] || die "$mozilla_roots/$root.crt is missing (install ca-certificates)"
+    cat "$mozilla_roots/$root.crt"
+  done >"$dir/certs/amazon-trust-services.pem"
+  chmod 0644 "$dir/certs/amazon-trust-services.pem"
+
   install -m 0755 "$bootstrap" "$dir/bootstrap"
   strip --strip-all "$dir/bootstrap"
   # DT_RPATH, unlike DT_RUNPATH, comes before LD_LIBRARY_PATH, which Lambda points at its own
@@ -80,8 +98,9 @@ trap 'rm -rf "$stage"' EXIT
 mkdir -p "$output_dir"
 output_dir=$(cd "$output_dir" && pwd)
 
-for function in "${functions[@]}"; do
-  bootstrap=$build_dir/functions/$function/bootstrap
+for program in "${programs[@]}"; do
+  function=${program%%=*}
+  bootstrap=${program#*=}
   [[ -x $bootstrap ]] || die "$bootstrap is missing: build first (make build)"
   dir=$stage/$function
   stage_function "$bootstrap" "$dir"

@@ -1,0 +1,115 @@
+#include "bench/cold_start/function_runs.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include "bench/cold_start/cpu_share.hpp"
+
+namespace birthday::bench {
+namespace {
+
+using std::chrono::milliseconds;
+
+constexpr std::chrono::microseconds cfs_period{100'000};
+constexpr int lambda_memory_mb = 128;
+
+double ms_between(Clock::time_point from, Clock::time_point to) {
+  return std::chrono::duration<double, std::milli>(to - from).count();
+}
+
+// Kills and reaps the process on every way out.
+class RunningProcess {
+ public:
+  explicit RunningProcess(pid_t pid) : pid_(pid) {}
+  ~RunningProcess() {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  RunningProcess(const RunningProcess&) = delete;
+  RunningProcess& operator=(const RunningProcess&) = delete;
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_;
+};
+
+// VmHWM, the peak resident set size, in KiB.
+long peak_rss_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  for (std::string field; status >> field;) {
+    if (field == "VmHWM:") {
+      long kib = 0;
+      status >> kib;
+      return kib;
+    }
+  }
+  throw std::runtime_error("no VmHWM for process " + std::to_string(pid));
+}
+
+[[noreturn]] void fail(const SandboxedFunction& function, const TimedRuntimeApi& runtime_api, const std::string& what) {
+  throw std::runtime_error(function.name + ": " + what + "\nfirst answer: " + runtime_api.first_answer() +
+                           "\noutput:\n" + function.sandbox->output());
+}
+
+void require_answers(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, std::size_t count) {
+  if (!runtime_api.wait_for_answers(count, milliseconds(60'000)))
+    fail(function, runtime_api, "no answer to invoke " + std::to_string(count) + " in time");
+}
+
+}  // namespace
+
+ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, CpuColumn column) {
+  std::unique_ptr<CpuShare> share;
+  if (column != CpuColumn::Full) {
+    std::string why_not;
+    share = CpuShare::create(CpuShare::quota_for(lambda_memory_mb, cfs_period), cfs_period, why_not);
+    if (!share) throw std::runtime_error("no CPU share: " + why_not);
+  }
+  std::atomic<pid_t> started_pid{0};
+  std::function<void()> on_first_next;
+  if (column == CpuColumn::ShareAfterInit) {
+    on_first_next = [&] {
+      while (started_pid.load() == 0) std::this_thread::yield();
+      share->move_in(started_pid.load());
+    };
+  }
+  runtime_api.expect_new_process(std::move(on_first_next), 1);
+  runtime_api.allow(1);
+
+  const auto started = Clock::now();
+  const RunningProcess process(
+      function.sandbox->start(function.environment, column == CpuColumn::Share ? share->procs_descriptor() : -1));
+  started_pid = process.pid();
+  require_answers(function, runtime_api, 1);
+  const TimedInvoke invoke = runtime_api.invokes().front();
+  if (!invoke.succeeded) fail(function, runtime_api, "the first answer is not a 200 greeting");
+  return {ms_between(started, runtime_api.first_next()), ms_between(invoke.handed_out, invoke.answered)};
+}
+
+WarmRun warm_run(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, std::size_t checkpoint,
+                 std::size_t total) {
+  runtime_api.expect_new_process(nullptr, total);
+  const RunningProcess process(function.sandbox->start(function.environment));
+  WarmRun run;
+  runtime_api.allow(checkpoint);
+  require_answers(function, runtime_api, checkpoint);
+  run.max_rss_kib_after_checkpoint = peak_rss_kib(process.pid());
+  runtime_api.allow(total);
+  require_answers(function, runtime_api, total);
+  run.max_rss_kib_after_all = peak_rss_kib(process.pid());
+
+  const std::vector<TimedInvoke> invokes = runtime_api.invokes();
+  for (std::size_t i = 1; i < invokes.size(); ++i) {
+    if (!invokes[i].succeeded) fail(function, runtime_api, "invoke " + std::to_string(i + 1) + " did not answer 200");
+    run.turnaround_ms.push_back(ms_between(invokes[i].handed_out, invokes[i].answered));
+  }
+  return run;
+}
+
+}  // namespace birthday::bench

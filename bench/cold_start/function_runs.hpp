@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "bench/cold_start/lambda_sandbox.hpp"
+#include "bench/cold_start/timed_runtime_api.hpp"
+
+namespace birthday::bench {
+
+// A packaged program in its sandbox, with the environment Lambda would give it.
+struct SandboxedFunction {
+  std::string name;
+  const LambdaSandbox* sandbox;
+  std::vector<std::string> environment;
+};
+
+// How much CPU the process gets: all of a core, Lambda's 128 MB share from exec on, or that
+// share from its first GET /next on (Lambda runs the init phase at full speed).
+enum class CpuColumn { Full, Share, ShareAfterInit };
+
+struct ColdStart {
+  double init_ms = 0;          // exec → first GET /next
+  double first_answer_ms = 0;  // first event handed out → its answer posted
+};
+
+// One fresh process: started, timed to its first answer (which must be a 200 greeting), killed.
+// Throws std::runtime_error with the process's output when it does not answer in time or well.
+ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, CpuColumn column);
+
+struct WarmRun {
+  std::vector<double> turnaround_ms;  // event handed out → answer posted, all but the first invoke
+  long max_rss_kib_after_checkpoint = 0;
+  long max_rss_kib_after_all = 0;
+};
+
+// One process at full CPU answering `total` invokes; its peak RSS read after `checkpoint` and
+// after `total` invokes, while it waits for the next. Throws like cold_start.
+WarmRun warm_run(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, std::size_t checkpoint,
+                 std::size_t total);
+
+}  // namespace birthday::bench

@@ -1,0 +1,74 @@
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <httplib.h>
+
+namespace birthday::bench {
+
+using Clock = std::chrono::steady_clock;
+
+// One invocation as the Runtime API saw it.
+struct TimedInvoke {
+  Clock::time_point handed_out;  // the event was about to be sent in answer to GET /next
+  Clock::time_point answered;    // the function's POST .../response or .../error arrived
+  bool succeeded = false;        // a response (not an error) whose statusCode is 200
+};
+
+// A Lambda Runtime API (2018-06-01) on 127.0.0.1 for timing one function process at a time.
+// It hands out the same event on every GET /next, but only as many as allowed so far: like the
+// real one, GET /next waits while there is nothing to hand out.
+class TimedRuntimeApi {
+ public:
+  explicit TimedRuntimeApi(std::string event);
+  ~TimedRuntimeApi();
+  TimedRuntimeApi(const TimedRuntimeApi&) = delete;
+  TimedRuntimeApi& operator=(const TimedRuntimeApi&) = delete;
+
+  std::string endpoint() const;  // host:port, for AWS_LAMBDA_RUNTIME_API
+
+  // Forgets the last process. `on_first_next` runs when the new one's first GET /next arrives,
+  // before its first event is handed out. Capacity for `expected` invokes is reserved up front,
+  // so that recording one does not allocate.
+  void expect_new_process(std::function<void()> on_first_next, std::size_t expected);
+
+  // Lets GET /next hand out events until `total` have been handed out to this process.
+  void allow(std::size_t total);
+
+  // Waits until `count` answers have arrived; false on timeout.
+  bool wait_for_answers(std::size_t count, std::chrono::milliseconds timeout);
+
+  Clock::time_point first_next() const;
+  std::vector<TimedInvoke> invokes() const;
+  std::string first_answer() const;  // the body of the first answer, for error messages
+
+ private:
+  void handle_next(httplib::Response& response);
+  void handle_answer(const httplib::Request& request, httplib::Response& response, bool is_error);
+
+  std::string event_;
+  httplib::Server server_;
+  std::thread listener_;
+  int port_ = 0;
+
+  mutable std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stopping_ = false;
+  unsigned generation_ = 0;  // one per process: a GET /next of a killed process hands out nothing
+  std::function<void()> on_first_next_;
+  bool first_next_seen_ = false;
+  Clock::time_point first_next_;
+  std::size_t allowed_ = 0;
+  std::vector<TimedInvoke> invokes_;
+  std::size_t answers_ = 0;
+  std::string first_answer_;
+};
+
+}  // namespace birthday::bench
