@@ -24,6 +24,9 @@ done
 echo "== cold start and warm (packaged zip vs naive baseline)"
 "$build_dir/bench/cold_start/cold_start_harness" --output_dir="$results/parts"
 
+echo "== end to end (local gateway + dynalite under hey)"
+"$build_dir/bench/end_to_end/end_to_end_bench" --output="$results/parts/end_to_end.json"
+
 echo "== report"
 "$build_dir/bench/report/bench_report_writer" --parts_dir="$results/parts" --micro_dir="$results/micro" \
   --output_dir="$results"

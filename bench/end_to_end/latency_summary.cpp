@@ -1,18 +1,11 @@
 #include "bench/end_to_end/latency_summary.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <numeric>
 
-namespace birthday::bench::end_to_end {
+#include "bench/report/statistics.hpp"
 
-double percentile(std::vector<double> values, double fraction) {
-  if (values.empty()) return 0;
-  const auto rank = static_cast<std::size_t>(std::ceil(fraction * static_cast<double>(values.size())));
-  const std::size_t index = std::clamp<std::size_t>(rank, 1, values.size()) - 1;
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index), values.end());
-  return values[index];
-}
+namespace birthday::bench::end_to_end {
 
 double mean(const std::vector<double>& values) {
   if (values.empty()) return 0;

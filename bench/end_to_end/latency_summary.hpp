@@ -16,9 +16,6 @@ struct LatencySummary {
   double p99_ms = 0;
 };
 
-// The nearest-rank percentile (0 < fraction <= 1) of `values`; 0 for none.
-double percentile(std::vector<double> values, double fraction);
-
 double mean(const std::vector<double>& values);
 
 LatencySummary summarize(const std::vector<HeyRequest>& requests);

@@ -5,17 +5,6 @@
 namespace birthday::bench::end_to_end {
 namespace {
 
-TEST(Percentile, IsTheNearestRank) {
-  std::vector<double> hundred;
-  for (int i = 100; i >= 1; --i) hundred.push_back(i);  // unsorted on purpose
-  EXPECT_DOUBLE_EQ(percentile(hundred, 0.50), 50);
-  EXPECT_DOUBLE_EQ(percentile(hundred, 0.99), 99);
-  EXPECT_DOUBLE_EQ(percentile(hundred, 1.00), 100);
-  EXPECT_DOUBLE_EQ(percentile({7, 3, 5}, 0.50), 5);
-  EXPECT_DOUBLE_EQ(percentile({4}, 0.99), 4);
-  EXPECT_DOUBLE_EQ(percentile({}, 0.5), 0);
-}
-
 TEST(Summarize, CountsRateAndLatencies) {
   // Four answers from 0 s to 1.999 s + 1 ms: two seconds.
   const std::vector<HeyRequest> requests = {{1.0, 200, 0.0}, {2.0, 200, 0.5}, {3.0, 500, 1.0}, {1.0, 200, 1.999}};

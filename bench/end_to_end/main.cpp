@@ -14,7 +14,7 @@
 #include "bench/end_to_end/get_load_phase.hpp"
 #include "bench/end_to_end/hey_runner.hpp"
 #include "bench/end_to_end/local_stack.hpp"
-#include "bench/end_to_end/part_file.hpp"
+#include "bench/report/part_file.hpp"
 
 DEFINE_string(output, "", "the part file to write (JSON)");
 DEFINE_double(seconds, 10, "how long to load at each concurrency");
@@ -27,6 +27,8 @@ DEFINE_string(template_file, PROJECT_SOURCE_DIR "/template.yaml", "the SAM templ
 namespace {
 
 using namespace birthday::bench::end_to_end;
+using birthday::bench::Figure;
+using birthday::bench::Part;
 
 constexpr char kSection[] = "End to end: local gateway + dynalite under hey";
 constexpr char kUserPath[] = "/hello/benchmarkuser";
@@ -52,7 +54,7 @@ std::vector<Figure> figures_of(int concurrency, const GetLoadResult& result) {
   const std::string at = ", concurrency " + std::to_string(concurrency);
   const std::string outside = concurrency == 1 ? "Gateway overhead per GET (mean latency - function Duration)"
                                                : "Time outside the function per GET (gateway + wait for an instance)";
-  return {{"GET requests/s" + at, "req/s", result.latency.requests_per_second, true},
+  return {{"GET requests/s" + at, "req/s", result.latency.requests_per_second},
           {"GET p50" + at, "ms", result.latency.p50_ms},
           {"GET p99" + at, "ms", result.latency.p99_ms},
           {"Function Duration per GET (REPORT, mean)" + at, "ms", result.function_mean_ms},
@@ -104,7 +106,7 @@ int run() {
     for (Figure& figure : figures_of(concurrency, result)) figures.push_back(std::move(figure));
     all_200 = all_200 && result.latency.requests > 0 && result.latency.not_200 == 0;
   }
-  write_part_file(FLAGS_output, part_document(kSection, notes, figures));
+  birthday::bench::write_part(FLAGS_output, Part{kSection, notes, figures});
   std::cerr << "end_to_end_bench: wrote " << FLAGS_output << "\n";
   if (!all_200) std::cerr << "end_to_end_bench: some GETs were not answered 200; the figures are not comparable\n";
   return all_200 ? 0 : 1;

@@ -20,8 +20,8 @@ struct Figure {
   std::string name;
   std::string unit;
   double value = 0;
-  std::optional<double> baseline;  // the naive baseline's figure, same unit
-  std::optional<Target> target;
+  std::optional<double> baseline{};  // the naive baseline's figure, same unit
+  std::optional<Target> target{};
 };
 
 // One benchmark's results: a section of the report (bench/results/parts/<name>.json).

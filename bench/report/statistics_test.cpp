@@ -13,6 +13,14 @@ TEST(Percentile, IsTheNearestRankOfTheSortedValues) {
   EXPECT_EQ(percentile(values, 0.01), 1);
 }
 
+TEST(Percentile, OfAHundredValuesInReverseIsTheirRank) {
+  std::vector<double> hundred;
+  for (int i = 100; i >= 1; --i) hundred.push_back(i);
+  EXPECT_EQ(percentile(hundred, 0.50), 50);
+  EXPECT_EQ(percentile(hundred, 0.99), 99);
+  EXPECT_EQ(percentile(hundred, 1.00), 100);
+}
+
 TEST(Percentile, OfOneValueIsThatValue) { EXPECT_EQ(percentile({42}, 0.99), 42); }
 
 TEST(Percentile, OfNothingIsZero) { EXPECT_EQ(median({}), 0); }
