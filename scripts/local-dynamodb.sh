@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by run-local.sh and invoke.sh: a local DynamoDB for the local API.
 # dynalite (npm, pinned in package-lock.json) keeps its data in .local/dynamodb, so a restart
 # keeps users. DYNAMODB_ENDPOINT points at another one instead (e.g. docker compose's
