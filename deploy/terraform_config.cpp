@@ -46,7 +46,9 @@ fs::path cache_path(const std::vector<std::string>& paths, const std::string& sc
   return fs::path(PROJECT_BINARY_DIR) / "deploy" / name.str();
 }
 
-json dump(const std::vector<std::string>& paths) {
+}  // namespace
+
+json hcl_dump(const std::vector<std::string>& paths) {
   const fs::path script = project_source_dir() / "scripts" / "hcl.mjs";
   const fs::path cached = cache_path(paths, read_file(script));
   if (fs::exists(cached)) return json::parse(read_file(cached));
@@ -70,6 +72,8 @@ json dump(const std::vector<std::string>& paths) {
   fs::rename(partial, cached);  // atomic: concurrent test processes never see half a file
   return parsed;
 }
+
+namespace {
 
 // hcl2json gives `kind "name" { ... }` as {kind: {name: [ {...} ]}}; keep the one block per name.
 void merge_named(json& into, const json& blocks, const std::string& file) {
@@ -123,7 +127,7 @@ const TerraformConfig& TerraformConfig::load() {
   static const TerraformConfig config = [] {
     TerraformConfig loaded;
     const std::vector<std::string> paths = deploy_files();
-    const json dumped = dump(paths);
+    const json dumped = hcl_dump(paths);
     for (const auto& path : paths) {
       const json& entry = dumped.at("files").at(path);
       TerraformFile file{path, read_file(project_source_dir() / path), "", "", json::object()};

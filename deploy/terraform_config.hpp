@@ -45,4 +45,8 @@ class TerraformConfig {
 
 std::filesystem::path project_source_dir();
 
+// Any HCL files (paths relative to the project root) through scripts/hcl.mjs dump, cached in the
+// build tree: {"files": {path: {"json": ..., "formatted": ...} or {"error": ...}}}.
+nlohmann::json hcl_dump(const std::vector<std::string>& paths);
+
 }  // namespace deploy_test
