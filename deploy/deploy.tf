@@ -39,12 +39,14 @@ module "deployment" {
   source   = "terraform-aws-modules/lambda/aws//modules/deploy"
   version  = "~> 8.8"
   for_each = local.functions
-  # The module reads the alias to find the running version; on a first apply it must wait
-  # until the alias exists, or the read fails at plan time.
-  depends_on = [module.live_alias]
 
-  function_name  = module.function[each.key].lambda_function_name
-  alias_name     = module.live_alias[each.key].lambda_alias_name
+  function_name = module.function[each.key].lambda_function_name
+  # The module reads the alias to find the running version, so that read must wait for the alias
+  # on a first apply. The name taken from the alias ARN (…:function:<name>:<alias>) carries that
+  # dependency as a value: unknown only until the alias exists. A module-level depends_on would
+  # instead defer every data source of the module whenever the alias has any pending change, and
+  # the plan would then detach and re-attach the CodeDeploy role's policy mid-deployment.
+  alias_name     = element(split(":", module.live_alias[each.key].lambda_alias_arn), 7)
   target_version = module.function[each.key].lambda_function_version
   description    = "terraform apply: ${each.key}"
 
@@ -65,9 +67,10 @@ module "deployment" {
   ]
 
   # The module starts the deployment with the AWS CLI when the published version changes
-  # (it skips when the alias already points at it) and, by default, waits for the outcome.
+  # (it skips when the alias already points at it) and waits for the outcome: without waiting,
+  # its script ends with `echo` and a failed create-deployment would pass unnoticed.
   create_deployment          = true
   run_deployment             = true
-  wait_deployment_completion = var.wait_for_deployment
+  wait_deployment_completion = true
   aws_cli_command            = "aws --no-cli-pager --region ${var.region}"
 }

@@ -87,12 +87,13 @@ TEST_F(DeployScript, DeployNeedsTheAwsCliForTheTrafficShift) {
 
 TEST_F(DeployScript, AsksTheAwsCliWhetherTheCredentialsWork) {
   fake("terraform", "echo 'Terraform v1.9.0'");
-  fake("aws", "[ \"$AWS_EC2_METADATA_DISABLED\" = true ] || exit 9\necho 'Unable to locate credentials' >&2\nexit 253");
+  const std::string version = "[ \"$1\" = --version ] && { echo 'aws-cli/2.17.0 Python/3.12.6'; exit 0; }\n";
+  fake("aws", version + "[ \"$AWS_EC2_METADATA_DISABLED\" = true ] || exit 9\necho 'Unable to locate credentials' >&2\nexit 253");
   const CommandResult refused = deploy_sh("preflight deploy", "AWS_ACCESS_KEY_ID=x");
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_THAT(refused.output, HasSubstr("the AWS CLI found no working credentials"));
 
-  fake("aws", "[ \"$AWS_EC2_METADATA_DISABLED\" = true ] || exit 9\necho 123456789012");
+  fake("aws", version + "[ \"$AWS_EC2_METADATA_DISABLED\" = true ] || exit 9\necho 123456789012");
   const CommandResult accepted = deploy_sh("preflight deploy");
   EXPECT_EQ(accepted.exit_code, 0) << accepted.output;
   EXPECT_THAT(accepted.output, HasSubstr("AWS account 123456789012"));

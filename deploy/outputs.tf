@@ -22,3 +22,16 @@ output "codedeploy_application" {
   description = "CodeDeploy application whose deployment groups shift traffic between versions."
   value       = aws_codedeploy_app.this.name
 }
+
+output "region" {
+  description = "Region of the deployment, for the AWS CLI calls of scripts/deploy.sh and scripts/logs.sh."
+  value       = var.region
+}
+
+output "log_groups" {
+  description = "CloudWatch log groups: each function's, by function, and the API's access log (`make logs`)."
+  value = merge(
+    { for key, function in module.function : key => function.lambda_cloudwatch_log_group_name },
+    { api-access = module.http_api.stage_access_logs_cloudwatch_log_group_name },
+  )
+}

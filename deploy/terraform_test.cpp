@@ -108,7 +108,8 @@ TEST(TerraformVersions, PinTerraformAndTheAwsProvider) {
   EXPECT_EQ(terraform.at("required_version"), ">= 1.5.7");
   const json& aws = terraform.at("required_providers").at(0).at("aws");
   EXPECT_EQ(aws.at("source"), "hashicorp/aws");
-  EXPECT_EQ(aws.at("version"), ">= 6.28");
+  // Minor updates only: a provider major version may change what the pinned modules rely on.
+  EXPECT_EQ(aws.at("version"), "~> 6.28");
 }
 
 TEST(TerraformModules, ComeFromServerlessTfAtPinnedVersions) {
@@ -314,14 +315,18 @@ TEST(GradualDeployment, ShiftsTheLiveAliasToTheNewVersionWithCodeDeploy) {
   const json& deployment = config().module("deployment");
   EXPECT_EQ(deployment.at("deployment_config_name"), "${local.deployment_config_name}");
   EXPECT_EQ(deployment.at("function_name"), "${module.function[each.key].lambda_function_name}");
-  EXPECT_EQ(deployment.at("alias_name"), "${module.live_alias[each.key].lambda_alias_name}");
+  // A value dependency on the alias (its name taken from its ARN), never a module-level depends_on,
+  // which would defer all the module's data sources whenever the alias has a pending change.
+  EXPECT_EQ(deployment.at("alias_name"), "${element(split(\":\", module.live_alias[each.key].lambda_alias_arn), 7)}");
+  EXPECT_FALSE(deployment.contains("depends_on"));
   EXPECT_EQ(deployment.at("target_version"), "${module.function[each.key].lambda_function_version}");
   EXPECT_EQ(deployment.at("create_deployment_group"), true);
   EXPECT_EQ(deployment.at("create_deployment"), true);
   EXPECT_EQ(deployment.at("run_deployment"), true);
   EXPECT_EQ(deployment.at("codedeploy_role_name"), "${var.name}-${each.key}-codedeploy");  // one role per function
-  // The module reads the alias; a first apply must create it before that read.
-  EXPECT_EQ(deployment.at("depends_on"), json::array({"${module.live_alias}"}));
+  // Always waits: without waiting the module's script ends with `echo` and hides a failed create-deployment.
+  EXPECT_EQ(deployment.at("wait_deployment_completion"), true);
+  EXPECT_THROW(config().variable("wait_for_deployment"), std::out_of_range);
   EXPECT_THAT(deployment.at("aws_cli_command").get<std::string>(), HasSubstr("--no-cli-pager"));
 }
 
@@ -364,6 +369,13 @@ TEST(TerraformOutputs, NameTheUrlTheTableTheFunctionsAndTheAliases) {
   EXPECT_EQ(config().output("table_name").at("value"), "${module.birthdays_table.dynamodb_table_id}");
   EXPECT_THAT(config().output("function_names").at("value").get<std::string>(), HasSubstr("lambda_function_name"));
   EXPECT_THAT(config().output("live_alias_arns").at("value").get<std::string>(), HasSubstr("lambda_alias_arn"));
+}
+
+TEST(TerraformOutputs, NameTheRegionAndTheLogGroupsMakeLogsFollows) {
+  EXPECT_EQ(config().output("region").at("value"), "${var.region}");
+  const std::string groups = config().output("log_groups").at("value");
+  EXPECT_THAT(groups, HasSubstr("function.lambda_cloudwatch_log_group_name"));
+  EXPECT_THAT(groups, HasSubstr("api-access = module.http_api.stage_access_logs_cloudwatch_log_group_name"));
 }
 
 TEST(TerraformState, IsLocalByDefaultWithAnS3ExampleThatLocks) {

@@ -58,12 +58,6 @@ variable "deployment_type" {
   }
 }
 
-variable "wait_for_deployment" {
-  description = "Whether apply waits for the traffic shift to finish (and fails when CodeDeploy rolls back)."
-  type        = bool
-  default     = true
-}
-
 variable "throttling_burst_limit" {
   description = "Requests the API accepts in a burst before answering 429."
   type        = number

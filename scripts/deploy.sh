@@ -4,7 +4,8 @@
 #   deploy.sh plan | deploy | destroy          terraform init, then plan / apply / destroy
 # `make deploy` and `make plan` run the preflight, then `make dist`, then the command.
 # Uses terraform, or OpenTofu's tofu when only that is installed. Set AUTO_APPROVE=1 to skip the
-# confirmation prompt of apply and destroy.
+# confirmation prompt of apply and destroy, REDEPLOY_ROLLED_BACK=1 to deploy code CodeDeploy rolled back.
+# Runs under bash 3.2 (macOS's /bin/bash): arrays that may be empty are expanded as ${a[@]+"${a[@]}"}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,11 +47,16 @@ check_credentials() {
   fi
 }
 
-# `make deploy` shifts traffic with CodeDeploy, which the Terraform configuration starts with the AWS CLI.
+# `make deploy` shifts traffic with CodeDeploy, which the Terraform configuration starts with the
+# AWS CLI; it uses v2's flags (--no-cli-pager), which v1 rejects.
 check_aws_cli() {
+  local install="(https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html). Nothing was changed."
   command -v aws >/dev/null \
-    || die "the AWS CLI is needed to start the CodeDeploy traffic shift; install AWS CLI v2" \
-      "(https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html). Nothing was changed."
+    || die "the AWS CLI is needed to start the CodeDeploy traffic shift; install AWS CLI v2 $install"
+  local version
+  version=$(aws --version 2>&1 | head -n 1) || true
+  [[ $version == aws-cli/2.* ]] \
+    || die "the AWS CLI v2 is needed to start the CodeDeploy traffic shift, found '${version:-no version}'; install v2 $install"
 }
 
 preflight() {
@@ -75,6 +81,58 @@ if [[ ${AUTO_APPROVE:-} == 1 ]]; then
   auto_approve=(-auto-approve)
 fi
 
+# After CodeDeploy rolled a deployment back, the deploy module's null_resource is tainted and the
+# next apply starts the same deployment again: traffic would move to the rejected version. Refuse
+# while dist/ holds the very code that was rolled back (nothing to compare before a first deploy).
+refuse_rolled_back_code() {
+  local app region group refused=0
+  app=$("$tf" -chdir=deploy output -raw codedeploy_application 2>/dev/null) || return 0
+  region=$("$tf" -chdir=deploy output -raw region 2>/dev/null) || region=${AWS_REGION:-${AWS_DEFAULT_REGION:-eu-west-1}}
+  for group in get-birthday put-birthday; do
+    rolled_back_same_code "$app" "$region" "$group" || refused=1
+  done
+  ((refused == 0)) && return 0
+  if [[ ${REDEPLOY_ROLLED_BACK:-} == 1 ]]; then
+    say "REDEPLOY_ROLLED_BACK=1: deploying the rolled-back code again, as asked"
+    return 0
+  fi
+  die "applying now would shift traffic to the rejected version again. Fix the code and run 'make deploy'," \
+    "or deploy the same code anyway with 'REDEPLOY_ROLLED_BACK=1 make deploy'. Nothing was changed."
+}
+
+# Whether GROUP's last deployment was rolled back (or failed) while dist/GROUP.zip is the code it
+# tried to deploy; says so and returns 1 then.
+rolled_back_same_code() {
+  local app=$1 region=$2 group=$3 aws_cli last rejected name version
+  local status="" creator="" trigger="" time="" content=""
+  aws_cli=(aws --no-cli-pager --region "$region")
+  last=$("${aws_cli[@]}" deploy get-deployment-group --application-name "$app" --deployment-group-name "$group" \
+    --query deploymentGroupInfo.lastAttemptedDeployment.deploymentId --output text) || return 0
+  [[ -n $last && $last != None ]] || return 0
+  IFS=$'\t' read -r status creator trigger < <("${aws_cli[@]}" deploy get-deployment --deployment-id "$last" \
+    --query 'deploymentInfo.[status,creator,rollbackInfo.rollbackTriggeringDeploymentId]' --output text) || true
+  if [[ $creator == autoRollback && -n $trigger && $trigger != None ]]; then
+    rejected=$trigger
+  elif [[ $status == Failed || $status == Stopped ]]; then
+    rejected=$last
+  else
+    return 0
+  fi
+  IFS=$'\t' read -r time content < <("${aws_cli[@]}" deploy get-deployment --deployment-id "$rejected" \
+    --query 'deploymentInfo.[completeTime,revision.appSpecContent.content]' --output text) || true
+  name=$(sed -n 's/.*"Name" *: *"\([^"]*\)".*/\1/p' <<<"$content")
+  version=$(sed -n 's/.*"TargetVersion" *: *"\{0,1\}\([0-9]*\).*/\1/p' <<<"$content")
+  [[ -n $name && -n $version ]] || return 0
+  [[ $("${aws_cli[@]}" lambda get-function-configuration --function-name "$name" --qualifier "$version" \
+    --query CodeSha256 --output text) == "$(code_sha256 "dist/$group.zip")" ]] || return 0
+  say "$group version $version was rolled back by CodeDeploy at $time (deployment $rejected)," \
+    "and dist/$group.zip is that same code."
+  return 1
+}
+
+# Lambda's CodeSha256 of a zip: base64 of its SHA-256.
+code_sha256() { openssl dgst -sha256 -binary "$1" | openssl base64 -A; }
+
 init() {
   say "$tf init (the first run downloads the AWS provider and the modules)"
   "$tf" -chdir=deploy init -input=false >/dev/null
@@ -95,7 +153,8 @@ case $command in
     preflight deploy
     check_packages deploy
     init
-    "$tf" -chdir=deploy apply "${auto_approve[@]}"
+    refuse_rolled_back_code
+    "$tf" -chdir=deploy apply ${auto_approve[@]+"${auto_approve[@]}"}
     url=$("$tf" -chdir=deploy output -raw api_url)
     say "the API answers at $url"
     say "check it with: make smoke URL=$url"
@@ -103,7 +162,7 @@ case $command in
   destroy)
     preflight destroy
     init
-    "$tf" -chdir=deploy destroy "${auto_approve[@]}" || die "destroy failed. If the birthdays table" \
+    "$tf" -chdir=deploy destroy ${auto_approve[@]+"${auto_approve[@]}"} || die "destroy failed. If the birthdays table" \
       "refused deletion, lift its protection first:" \
       "'$tf -chdir=deploy apply -target=module.birthdays_table -var table_deletion_protection=false'," \
       "then run 'make destroy' again."

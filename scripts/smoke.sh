@@ -46,7 +46,7 @@ request() {
   local data=()
   [[ $# -ge 3 ]] && data=(--data "$3")
   status=$(curl --silent --show-error --max-time 10 --retry 2 --output "$body" --write-out '%{http_code}' \
-    --request "$1" "${data[@]}" "$url$2") || status="no answer"
+    --request "$1" ${data[@]+"${data[@]}"} "$url$2") || status="no answer"  # bash 3.2: data may be empty
 }
 
 expect() { # expect WHAT EXPECTED_STATUS [EXPECTED_BODY]
