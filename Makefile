@@ -6,11 +6,8 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 FUNCTION ?= GetBirthday
 EVENT ?= testdata/events-get.json
-FUZZ_SECONDS ?= 60
-# The sanitizer builds: each its own folder, at -O1 as the sanitizers' authors advise.
-SANITIZER_FLAGS = -G Ninja -DCMAKE_BUILD_TYPE=Release "-DCMAKE_CXX_FLAGS_RELEASE=-O1 -DNDEBUG"
 
-.PHONY: setup configure build test test-asan test-tsan fuzz fuzz-build bench load run invoke watch dist deploy plan destroy smoke check-deployment clean
+.PHONY: setup configure build test bench load run invoke watch dist deploy plan destroy smoke check-deployment clean
 
 setup:
 	@bash scripts/setup.sh
@@ -21,36 +18,8 @@ configure: setup
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-test: build fuzz-build
+test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) --timeout 600
-	@cd build-fuzz && ctest --output-on-failure -j $(JOBS) -L fuzz
-
-# The whole suite under AddressSanitizer + UndefinedBehaviorSanitizer. Left out, as they cannot
-# run on a sanitized build: the zip proofs that run a bootstrap from an empty root (no libasan
-# there) or check it needs nothing but glibc (libasan is more), the reproducible build (it
-# compares with a clean, unsanitized build) and the cold-start harness (the same empty root).
-test-asan: setup
-	@cmake -S . -B build-asan $(SANITIZER_FLAGS) -DSANITIZE=address,undefined >/dev/null
-	@cmake --build build-asan -j $(JOBS)
-	@cd build-asan && UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) --timeout 600 \
-	  -E '^(EmptyRootZip\.|dist_elf_dependencies$$|dist_reproducible$$|bench_cold_start_quick$$)'
-
-# The local gateway (the project's threaded code: server, function pool, Runtime API server)
-# under ThreadSanitizer, with the bootstraps it runs.
-test-tsan: setup
-	@cmake -S . -B build-tsan $(SANITIZER_FLAGS) -DSANITIZE=thread >/dev/null
-	@cmake --build build-tsan -j $(JOBS) --target local_gateway_test local_end_to_end_test
-	@build-tsan/transport/local/local_gateway_test && build-tsan/transport/local/local_end_to_end_test
-
-# The libFuzzer targets (fuzz/), built with clang under ASan + UBSan; `make fuzz` runs each for
-# FUZZ_SECONDS, `make test` for a few seconds each.
-fuzz-build: setup
-	@cmake -S . -B build-fuzz $(SANITIZER_FLAGS) -DCMAKE_CXX_COMPILER=clang++ \
-	  -DSANITIZE=fuzzer-no-link,address,undefined >/dev/null
-	@cmake --build build-fuzz -j $(JOBS) --target fuzz_targets
-
-fuzz: fuzz-build
-	@bash scripts/fuzz.sh build-fuzz $(FUZZ_SECONDS)
 
 bench: build
 	@bash scripts/bench.sh $(BUILD_DIR)
