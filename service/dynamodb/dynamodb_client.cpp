@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "service/dynamodb/service_error.hpp"
+#include "service/dynamodb/response_outcome.hpp"
 #include "service/log.hpp"
 
 namespace birthday::dynamodb {
@@ -14,19 +14,6 @@ Endpoint endpoint_of(const Config& config) {
   auto endpoint = parse_endpoint(config.endpoint);
   if (!endpoint) throw std::invalid_argument("DynamoDB endpoint is not an http(s) URL: " + config.endpoint);
   return *std::move(endpoint);
-}
-
-std::string describe(long status, const ServiceError& error) {
-  std::string text = "HTTP " + std::to_string(status);
-  if (!error.type.empty()) text += ' ' + error.type;
-  if (!error.message.empty()) text += ": " + error.message;
-  return text;
-}
-
-// Every failure's detail names the request id too, so that the line that finally reports it
-// (a 500's "request failed", the table tool's message) carries it.
-std::string request_id_note(const std::string& aws_request_id) {
-  return aws_request_id.empty() ? std::string{} : " (x-amzn-RequestId " + aws_request_id + ")";
 }
 
 }  // namespace
@@ -117,25 +104,11 @@ DynamoDbClient::Attempt DynamoDbClient::attempt(std::string_view operation, cons
             .aws_request_id = ""};
   }
 
-  const HttpResponse& response = sent.value();
-  std::string aws_request_id = response.header("x-amzn-requestid").value_or("");
-  if (response.status >= 200 && response.status < 300) {
-    nlohmann::json output = nlohmann::json::parse(response.body, nullptr, false);
-    if (!output.is_object())
-      return {.reply = {Error{ErrorKind::Internal, "response is not a JSON object" + request_id_note(aws_request_id)}, ""},
-              .retryable = false,
-              .timed_out = false,
-              .aws_request_id = std::move(aws_request_id)};
-    return {.reply = {std::move(output), ""}, .retryable = false, .timed_out = false, .aws_request_id = ""};
-  }
-  ServiceError error = parse_service_error(response);
-  const bool retryable = is_retryable(response.status, error.type);
-  return {.reply = {Error{retryable ? ErrorKind::Unavailable : ErrorKind::Internal,
-                          describe(response.status, error) + request_id_note(aws_request_id)},
-                    std::move(error.type)},
-          .retryable = retryable,
+  ResponseOutcome outcome = read_response(sent.value());
+  return {.reply = {std::move(outcome.output), std::move(outcome.error_type)},
+          .retryable = outcome.retryable,
           .timed_out = false,
-          .aws_request_id = std::move(aws_request_id)};
+          .aws_request_id = std::move(outcome.aws_request_id)};
 }
 
 }  // namespace birthday::dynamodb
