@@ -21,7 +21,6 @@
 #include "bench/cold_start/cpu_share.hpp"
 #include "bench/cold_start/function_runs.hpp"
 #include "bench/cold_start/lambda_sandbox.hpp"
-#include "bench/cold_start/timed_runtime_api.hpp"
 #include "bench/report/part_file.hpp"
 #include "bench/report/statistics.hpp"
 #include "deploy/package/empty_root.hpp"
@@ -91,7 +90,8 @@ void seed_user(const dynamodb::testing::LocalDynamoDb& store) {
   if (!saved) throw std::runtime_error("cannot seed the user: " + saved.error().detail);
 }
 
-std::vector<std::string> environment_for(const TimedRuntimeApi& runtime_api, std::vector<std::string> extra = {}) {
+// What the functions are deployed with, besides what Lambda sets itself.
+std::vector<std::string> settings_with(std::vector<std::string> extra = {}) {
   std::vector<std::string> settings = {"DYNAMODB_TABLE=Birthdays",
                                        "AWS_REGION=us-east-1",
                                        "AWS_DEFAULT_REGION=us-east-1",
@@ -103,7 +103,7 @@ std::vector<std::string> environment_for(const TimedRuntimeApi& runtime_api, std
                                        "AWS_LAMBDA_LOG_GROUP_NAME=/aws/lambda/get-birthday",
                                        "AWS_LAMBDA_INITIALIZATION_TYPE=on-demand"};
   settings.insert(settings.end(), extra.begin(), extra.end());
-  return packaging::lambda_environment(runtime_api.endpoint(), settings);
+  return settings;
 }
 
 void add_pair(Part& part, const std::string& name, const std::string& unit, const std::vector<double>& ours,
@@ -113,7 +113,7 @@ void add_pair(Part& part, const std::string& name, const std::string& unit, cons
                           percentile(baseline, high), std::nullopt});
 }
 
-Part measure_cold_starts(const SandboxedFunction& ours, const SandboxedFunction& naive, TimedRuntimeApi& runtime_api,
+Part measure_cold_starts(const SandboxedFunction& ours, const SandboxedFunction& naive,
                          int starts) {
   Part part{"Cold start: the packaged get-birthday zip vs a naive libcurl baseline", {}, {}};
   part.notes.push_back(std::to_string(starts) + " cold starts per program and column, the two programs interleaved. "
@@ -144,7 +144,7 @@ Part measure_cold_starts(const SandboxedFunction& ours, const SandboxedFunction&
     for (int start = 0; start < starts; ++start) {
       int side = 0;
       for (const SandboxedFunction* function : {&ours, &naive}) {
-        const ColdStart measured = cold_start(*function, runtime_api, column.cpu);
+        const ColdStart measured = cold_start(*function, column.cpu);
         init[side].push_back(measured.init_ms);
         first[side].push_back(measured.first_answer_ms);
         total[side].push_back(measured.init_ms + measured.first_answer_ms);
@@ -160,18 +160,17 @@ Part measure_cold_starts(const SandboxedFunction& ours, const SandboxedFunction&
 }
 
 Part measure_warm(const SandboxedFunction& ours, const SandboxedFunction& naive, const SandboxedFunction& ours_in_memory,
-                  const SandboxedFunction& naive_in_memory, TimedRuntimeApi& runtime_api, std::size_t checkpoint,
-                  std::size_t total) {
+                  const SandboxedFunction& naive_in_memory, std::size_t checkpoint, std::size_t total) {
   Part part{"Warm: one process answering GET invokes over the Runtime API, full CPU", {}, {}};
   part.notes.push_back(std::to_string(total) + " invokes per process; turnaround is event handed out → response "
                        "posted, every invoke but the cold first. Peak RSS (VmHWM) is read after " +
                        std::to_string(checkpoint) + " and after " + std::to_string(total) +
                        " invokes, while the process waits for the next one.");
-  const WarmRun memory = warm_run(ours_in_memory, runtime_api, checkpoint, total);
-  const WarmRun memory_baseline = warm_run(naive_in_memory, runtime_api, checkpoint, total);
+  const WarmRun memory = warm_run(ours_in_memory, checkpoint, total);
+  const WarmRun memory_baseline = warm_run(naive_in_memory, checkpoint, total);
   add_pair(part, "GET turnaround, in-memory store", "ms", memory.turnaround_ms, memory_baseline.turnaround_ms, 0.99);
-  const WarmRun dynamodb = warm_run(ours, runtime_api, checkpoint, total);
-  const WarmRun dynamodb_baseline = warm_run(naive, runtime_api, checkpoint, total);
+  const WarmRun dynamodb = warm_run(ours, checkpoint, total);
+  const WarmRun dynamodb_baseline = warm_run(naive, checkpoint, total);
   add_pair(part, "GET turnaround, dynalite over HTTPS", "ms", dynamodb.turnaround_ms, dynamodb_baseline.turnaround_ms,
            0.99);
   const auto kib = [](long value) { return static_cast<double>(value); };
@@ -213,20 +212,19 @@ void run(const std::filesystem::path& output_dir, int starts, std::size_t checkp
   const dynamodb::testing::LocalDynamoDb store(options);
   seed_user(store);
 
-  TimedRuntimeApi runtime_api(read_file(PROJECT_SOURCE_DIR "/testdata/events/get-v2.json"));
+  const std::string event = read_file(PROJECT_SOURCE_DIR "/testdata/events/get-v2.json");
   const LambdaSandbox ours_root(FLAGS_ours_zip.empty() ? dist / "get-birthday.zip" : std::filesystem::path(FLAGS_ours_zip), pki,
                                 endpoint_host);
   const LambdaSandbox naive_root(dist / "naive-baseline.zip", pki, endpoint_host);
   const LambdaSandbox in_memory_root(dist / "in-memory.zip", pki, endpoint_host);
-  const SandboxedFunction ours{"get-birthday", &ours_root, environment_for(runtime_api, split(FLAGS_ours_environment))};
-  const SandboxedFunction naive{"naive baseline", &naive_root, environment_for(runtime_api)};
-  const SandboxedFunction ours_in_memory{"get-birthday, in-memory store", &in_memory_root, environment_for(runtime_api)};
+  const SandboxedFunction ours{"get-birthday", &ours_root, settings_with(split(FLAGS_ours_environment)), event};
+  const SandboxedFunction naive{"naive baseline", &naive_root, settings_with(), event};
+  const SandboxedFunction ours_in_memory{"get-birthday, in-memory store", &in_memory_root, settings_with(), event};
   const SandboxedFunction naive_in_memory{"naive baseline, no store", &naive_root,
-                                          environment_for(runtime_api, {"BASELINE_STORE=memory"})};
+                                          settings_with({"BASELINE_STORE=memory"}), event};
 
-  write_part(output_dir / "cold_start.json", measure_cold_starts(ours, naive, runtime_api, starts));
-  write_part(output_dir / "warm.json",
-             measure_warm(ours, naive, ours_in_memory, naive_in_memory, runtime_api, checkpoint, total));
+  write_part(output_dir / "cold_start.json", measure_cold_starts(ours, naive, starts));
+  write_part(output_dir / "warm.json", measure_warm(ours, naive, ours_in_memory, naive_in_memory, checkpoint, total));
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "bench/cold_start/cpu_share.hpp"
+#include "bench/cold_start/timed_runtime_api.hpp"
 
 namespace birthday::bench {
 namespace {
@@ -53,7 +54,8 @@ long peak_rss_kib(pid_t pid) {
 }
 
 [[noreturn]] void fail(const SandboxedFunction& function, const TimedRuntimeApi& runtime_api, const std::string& what) {
-  throw std::runtime_error(function.name + ": " + what + "\nfirst answer: " + runtime_api.first_answer() +
+  throw std::runtime_error(function.name + ": " + what + " (" + runtime_api.describe_progress() +
+                           ")\nfirst answer: " + runtime_api.first_answer() +
                            "\noutput:\n" + function.sandbox->output());
 }
 
@@ -64,7 +66,7 @@ void require_answers(const SandboxedFunction& function, TimedRuntimeApi& runtime
 
 }  // namespace
 
-ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, CpuColumn column) {
+ColdStart cold_start(const SandboxedFunction& function, CpuColumn column) {
   std::unique_ptr<CpuShare> share;
   if (column != CpuColumn::Full) {
     std::string why_not;
@@ -79,12 +81,13 @@ ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime
       share->move_in(started_pid.load());
     };
   }
-  runtime_api.expect_new_process(std::move(on_first_next), 1);
+  TimedRuntimeApi runtime_api(function.event, std::move(on_first_next), 1);
   runtime_api.allow(1);
+  const auto environment = packaging::lambda_environment(runtime_api.endpoint(), function.settings);
 
   const auto started = Clock::now();
   const RunningProcess process(
-      function.sandbox->start(function.environment, column == CpuColumn::Share ? share->procs_descriptor() : -1));
+      function.sandbox->start(environment, column == CpuColumn::Share ? share->procs_descriptor() : -1));
   started_pid = process.pid();
   require_answers(function, runtime_api, 1);
   const TimedInvoke invoke = runtime_api.invokes().front();
@@ -92,10 +95,10 @@ ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime
   return {ms_between(started, runtime_api.first_next()), ms_between(invoke.handed_out, invoke.answered)};
 }
 
-WarmRun warm_run(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, std::size_t checkpoint,
-                 std::size_t total) {
-  runtime_api.expect_new_process(nullptr, total);
-  const RunningProcess process(function.sandbox->start(function.environment));
+WarmRun warm_run(const SandboxedFunction& function, std::size_t checkpoint, std::size_t total) {
+  TimedRuntimeApi runtime_api(function.event, nullptr, total);
+  const RunningProcess process(
+      function.sandbox->start(packaging::lambda_environment(runtime_api.endpoint(), function.settings)));
   WarmRun run;
   runtime_api.allow(checkpoint);
   require_answers(function, runtime_api, checkpoint);

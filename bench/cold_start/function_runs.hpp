@@ -5,15 +5,16 @@
 #include <vector>
 
 #include "bench/cold_start/lambda_sandbox.hpp"
-#include "bench/cold_start/timed_runtime_api.hpp"
 
 namespace birthday::bench {
 
-// A packaged program in its sandbox, with the environment Lambda would give it.
+// A packaged program in its sandbox, the settings it is deployed with (NAME=value: Lambda's own
+// environment is added), and the event every invoke hands it.
 struct SandboxedFunction {
   std::string name;
   const LambdaSandbox* sandbox;
-  std::vector<std::string> environment;
+  std::vector<std::string> settings;
+  std::string event;
 };
 
 // How much CPU the process gets: all of a core, Lambda's 128 MB share from exec on, or that
@@ -27,7 +28,7 @@ struct ColdStart {
 
 // One fresh process: started, timed to its first answer (which must be a 200 greeting), killed.
 // Throws std::runtime_error with the process's output when it does not answer in time or well.
-ColdStart cold_start(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, CpuColumn column);
+ColdStart cold_start(const SandboxedFunction& function, CpuColumn column);
 
 struct WarmRun {
   std::vector<double> turnaround_ms;  // event handed out → answer posted, all but the first invoke
@@ -37,7 +38,6 @@ struct WarmRun {
 
 // One process at full CPU answering `total` invokes; its peak RSS read after `checkpoint` and
 // after `total` invokes, while it waits for the next. Throws like cold_start.
-WarmRun warm_run(const SandboxedFunction& function, TimedRuntimeApi& runtime_api, std::size_t checkpoint,
-                 std::size_t total);
+WarmRun warm_run(const SandboxedFunction& function, std::size_t checkpoint, std::size_t total);
 
 }  // namespace birthday::bench

@@ -1,6 +1,7 @@
 #include "bench/cold_start/timed_runtime_api.hpp"
 
 #include <limits>
+#include <string_view>
 #include <stdexcept>
 
 namespace birthday::bench {
@@ -9,16 +10,16 @@ namespace {
 constexpr const char* invocation_path = "/2018-06-01/runtime/invocation/";
 constexpr std::chrono::milliseconds function_timeout{3000};
 
-std::string request_id(unsigned generation, std::size_t index) {
-  return "bench-" + std::to_string(generation) + "-" + std::to_string(index);
-}
+constexpr std::string_view request_id_prefix = "bench-";
 
 // The function's answer is an API Gateway result; only a 200 greeting counts as success.
 bool is_greeting(const std::string& body) { return body.find("\"statusCode\":200") != std::string::npos; }
 
 }  // namespace
 
-TimedRuntimeApi::TimedRuntimeApi(std::string event) : event_(std::move(event)) {
+TimedRuntimeApi::TimedRuntimeApi(std::string event, std::function<void()> on_first_next, std::size_t expected)
+    : event_(std::move(event)), on_first_next_(std::move(on_first_next)) {
+  invokes_.reserve(expected);
   server_.Get(std::string(invocation_path) + "next",
               [this](const httplib::Request&, httplib::Response& response) { handle_next(response); });
   server_.Post(std::string(invocation_path) + R"(([^/]+)/response)",
@@ -52,21 +53,6 @@ TimedRuntimeApi::~TimedRuntimeApi() {
 
 std::string TimedRuntimeApi::endpoint() const { return "127.0.0.1:" + std::to_string(port_); }
 
-void TimedRuntimeApi::expect_new_process(std::function<void()> on_first_next, std::size_t expected) {
-  {
-    const std::lock_guard lock(mutex_);
-    ++generation_;
-    on_first_next_ = std::move(on_first_next);
-    first_next_seen_ = false;
-    allowed_ = 0;
-    answers_ = 0;
-    invokes_.clear();
-    invokes_.reserve(expected);
-    first_answer_.clear();
-  }
-  changed_.notify_all();
-}
-
 void TimedRuntimeApi::allow(std::size_t total) {
   {
     const std::lock_guard lock(mutex_);
@@ -77,19 +63,22 @@ void TimedRuntimeApi::allow(std::size_t total) {
 
 void TimedRuntimeApi::handle_next(httplib::Response& response) {
   std::unique_lock lock(mutex_);
-  const unsigned generation = generation_;
   if (!first_next_seen_) {
     first_next_seen_ = true;
     first_next_ = Clock::now();
-    if (on_first_next_) on_first_next_();
+    try {
+      if (on_first_next_) on_first_next_();
+    } catch (const std::exception& error) {
+      first_next_error_ = error.what();
+    }
   }
-  changed_.wait(lock, [&] { return stopping_ || generation != generation_ || invokes_.size() < allowed_; });
-  if (stopping_ || generation != generation_) {
-    response.status = 500;  // the process this call came from is gone
+  changed_.wait(lock, [&] { return stopping_ || invokes_.size() < allowed_; });
+  if (stopping_) {
+    response.status = 500;  // the process is gone
     return;
   }
   const auto deadline = std::chrono::system_clock::now() + function_timeout;
-  response.set_header("Lambda-Runtime-Aws-Request-Id", request_id(generation, invokes_.size()));
+  response.set_header("Lambda-Runtime-Aws-Request-Id", std::string(request_id_prefix) + std::to_string(invokes_.size()));
   response.set_header("Lambda-Runtime-Deadline-Ms",
                       std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                          deadline.time_since_epoch()).count()));
@@ -105,9 +94,8 @@ void TimedRuntimeApi::handle_answer(const httplib::Request& request, httplib::Re
   {
     const std::lock_guard lock(mutex_);
     const std::string id = request.matches[1];
-    const std::string prefix = "bench-" + std::to_string(generation_) + "-";
-    if (id.starts_with(prefix)) {
-      const std::size_t index = std::stoul(id.substr(prefix.size()));
+    if (id.starts_with(request_id_prefix)) {
+      const std::size_t index = std::stoul(id.substr(request_id_prefix.size()));
       if (index < invokes_.size()) {
         invokes_[index].answered = arrived;
         invokes_[index].succeeded = !is_error && is_greeting(request.body);
@@ -132,6 +120,15 @@ Clock::time_point TimedRuntimeApi::first_next() const {
 std::vector<TimedInvoke> TimedRuntimeApi::invokes() const {
   const std::lock_guard lock(mutex_);
   return invokes_;
+}
+
+std::string TimedRuntimeApi::describe_progress() const {
+  const std::lock_guard lock(mutex_);
+  std::string text = first_next_seen_ ? "first GET /next arrived" : "no GET /next arrived";
+  text += "; " + std::to_string(invokes_.size()) + " of " + std::to_string(allowed_) + " allowed events handed out, " +
+          std::to_string(answers_) + " answered";
+  if (!first_next_error_.empty()) text += "; at the first GET /next: " + first_next_error_;
+  return text;
 }
 
 std::string TimedRuntimeApi::first_answer() const {

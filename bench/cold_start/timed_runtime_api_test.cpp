@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <future>
+#include <stdexcept>
 
 namespace birthday::bench {
 namespace {
@@ -16,21 +17,19 @@ std::string response_path(const std::string& request_id) {
   return "/2018-06-01/runtime/invocation/" + request_id + "/response";
 }
 
-class TimedRuntimeApiTest : public ::testing::Test {
- protected:
-  httplib::Client client() const {
-    httplib::Client client("http://" + api.endpoint());
-    client.set_read_timeout(10, 0);
-    return client;
-  }
-  TimedRuntimeApi api{R"({"rawPath":"/hello/alice"})"};
-};
+const std::string event = R"({"rawPath":"/hello/alice"})";
 
-TEST_F(TimedRuntimeApiTest, HandsOutTheEventWithLambdasHeadersAndTimesTheAnswer) {
+httplib::Client client_of(const TimedRuntimeApi& api) {
+  httplib::Client client("http://" + api.endpoint());
+  client.set_read_timeout(10, 0);
+  return client;
+}
+
+TEST(TimedRuntimeApi, HandsOutTheEventWithLambdasHeadersAndTimesTheAnswer) {
   std::atomic<int> first_nexts{0};
-  api.expect_new_process([&] { ++first_nexts; }, 2);
+  TimedRuntimeApi api(event, [&] { ++first_nexts; }, 2);
   api.allow(2);
-  auto http = client();
+  auto http = client_of(api);
   for (int invoke = 0; invoke < 2; ++invoke) {
     const auto next = http.Get(next_path);
     ASSERT_TRUE(next);
@@ -54,10 +53,10 @@ TEST_F(TimedRuntimeApiTest, HandsOutTheEventWithLambdasHeadersAndTimesTheAnswer)
   }
 }
 
-TEST_F(TimedRuntimeApiTest, AnAnswerThatIsNotA200GreetingIsNoSuccess) {
-  api.expect_new_process(nullptr, 1);
+TEST(TimedRuntimeApi, AnAnswerThatIsNotA200GreetingIsNoSuccess) {
+  TimedRuntimeApi api(event, nullptr, 1);
   api.allow(1);
-  auto http = client();
+  auto http = client_of(api);
   const auto next = http.Get(next_path);
   ASSERT_TRUE(next);
   http.Post(response_path(next->get_header_value("Lambda-Runtime-Aws-Request-Id")), R"({"statusCode":500})",
@@ -67,9 +66,9 @@ TEST_F(TimedRuntimeApiTest, AnAnswerThatIsNotA200GreetingIsNoSuccess) {
   EXPECT_EQ(api.first_answer(), R"({"statusCode":500})");
 }
 
-TEST_F(TimedRuntimeApiTest, NextWaitsUntilAnotherInvokeIsAllowed) {
-  api.expect_new_process(nullptr, 1);
-  auto pending = std::async(std::launch::async, [this] { return client().Get(next_path); });
+TEST(TimedRuntimeApi, NextWaitsUntilAnotherInvokeIsAllowed) {
+  TimedRuntimeApi api(event, nullptr, 1);
+  auto pending = std::async(std::launch::async, [&] { return client_of(api).Get(next_path); });
   EXPECT_EQ(pending.wait_for(200ms), std::future_status::timeout);
   api.allow(1);
   ASSERT_EQ(pending.wait_for(5s), std::future_status::ready);
@@ -78,21 +77,16 @@ TEST_F(TimedRuntimeApiTest, NextWaitsUntilAnotherInvokeIsAllowed) {
   EXPECT_EQ(next->status, 200);
 }
 
-TEST_F(TimedRuntimeApiTest, AWaitingNextOfAFormerProcessGetsNoEvent) {
-  api.expect_new_process(nullptr, 1);
-  auto pending = std::async(std::launch::async, [this] { return client().Get(next_path); });
-  EXPECT_EQ(pending.wait_for(100ms), std::future_status::timeout);
-  api.expect_new_process(nullptr, 1);
+TEST(TimedRuntimeApi, AFailureAtTheFirstNextIsReported) {
+  TimedRuntimeApi api(event, [] { throw std::runtime_error("cannot move the process"); }, 1);
   api.allow(1);
-  ASSERT_EQ(pending.wait_for(5s), std::future_status::ready);
-  const auto next = pending.get();
+  const auto next = client_of(api).Get(next_path);
   ASSERT_TRUE(next);
-  EXPECT_EQ(next->status, 500);
-  EXPECT_TRUE(api.invokes().empty());
+  EXPECT_NE(api.describe_progress().find("cannot move the process"), std::string::npos) << api.describe_progress();
 }
 
-TEST_F(TimedRuntimeApiTest, WaitingForAnswersThatNeverComeTimesOut) {
-  api.expect_new_process(nullptr, 1);
+TEST(TimedRuntimeApi, WaitingForAnswersThatNeverComeTimesOut) {
+  TimedRuntimeApi api(event, nullptr, 1);
   EXPECT_FALSE(api.wait_for_answers(1, 50ms));
 }
 
