@@ -1,6 +1,7 @@
 #include "service/dynamodb/service_error.hpp"
 
 #include <array>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -12,20 +13,25 @@ std::string string_member(const nlohmann::json& object, const char* name) {
   return member != object.end() && member->is_string() ? member->get<std::string>() : std::string{};
 }
 
+// Both places may name the type as "<namespace>#<name>:<uri>" (the AWS JSON protocols' error
+// rules); the name is what lies between the last '#' before the first ':' and that ':'.
+std::string type_name(std::string_view text) {
+  text = text.substr(0, text.find(':'));
+  return std::string(text.substr(text.rfind('#') + 1));  // npos + 1 == 0: no '#' keeps it whole
+}
+
 }  // namespace
 
 ServiceError parse_service_error(const HttpResponse& response) {
   ServiceError error;
   const nlohmann::json body = nlohmann::json::parse(response.body, nullptr, false);
   if (body.is_object()) {
-    const std::string type = string_member(body, "__type");
-    error.type = type.substr(type.find('#') + 1);  // npos + 1 == 0: no '#' keeps it whole
+    error.type = type_name(string_member(body, "__type"));
     error.message = string_member(body, "message");
     if (error.message.empty()) error.message = string_member(body, "Message");
   }
   if (error.type.empty()) {
-    const std::string header = response.header("x-amzn-errortype").value_or("");
-    error.type = header.substr(0, header.find(':'));
+    error.type = type_name(response.header("x-amzn-errortype").value_or(""));
   }
   return error;
 }

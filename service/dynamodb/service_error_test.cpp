@@ -28,6 +28,17 @@ TEST(ParseServiceError, FallsBackToTheErrorTypeHeaderUpToTheColon) {
   EXPECT_EQ(error.type, "ValidationException");
 }
 
+// Found by fuzz/dynamodb_response_fuzzer: a namespaced type in the header was kept whole, so a
+// throttle named only there was not recognised as one.
+TEST(ParseServiceError, EitherPlaceDropsTheNamespaceBeforeTheHashAndTheUriAfterTheColon) {
+  EXPECT_EQ(parse_service_error(response(400, "", {{"x-amzn-errortype",
+                                                     "com.amazonaws.dynamodb.v20120810#ThrottlingException:http://x/"}}))
+                .type,
+            "ThrottlingException");
+  EXPECT_EQ(parse_service_error(response(400, R"({"__type":"a#b#ValidationException:http://x/#y"})")).type,
+            "ValidationException");
+}
+
 TEST(ParseServiceError, NothingToGoOnGivesAnEmptyType) {
   EXPECT_EQ(parse_service_error(response(502, "Bad Gateway")).type, "");
 }
