@@ -55,6 +55,17 @@ destroy:
 smoke:
 	@bash scripts/smoke.sh $(URL)
 
+# `sam build` (template.yaml: Metadata BuildMethod makefile; samconfig.toml builds in the source
+# tree) runs build-<LogicalId> with ARTIFACTS_DIR: the function's bootstrap, lib/ and certs/,
+# staged by package.sh exactly as `make dist` zips them.
+.PHONY: build-GetBirthday build-PutBirthday
+build-GetBirthday: SAM_FUNCTION = get-birthday
+build-PutBirthday: SAM_FUNCTION = put-birthday
+build-GetBirthday build-PutBirthday: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target $(subst -,_,$(SAM_FUNCTION))_bootstrap
+	@bash scripts/package.sh --stage $(BUILD_DIR) "$(ARTIFACTS_DIR)" \
+	  $(SAM_FUNCTION)=$(BUILD_DIR)/functions/$(SAM_FUNCTION)/bootstrap
+
 # Follows both functions' logs and the API's access log of the deployment; SINCE=1h for more history.
 .PHONY: logs
 logs:

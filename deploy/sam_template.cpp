@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <stdexcept>
 
 namespace deploy_test {
@@ -29,6 +30,20 @@ std::vector<std::string> sorted(std::vector<std::string> values) {
   return values;
 }
 
+// GetBirthday -> get-birthday, as the local gateway and `make dist` name a function's folder and zip.
+std::string kebab_case(const std::string& logical_id) {
+  std::string name;
+  for (const char c : logical_id) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (!name.empty()) name += '-';
+      name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      name += c;
+    }
+  }
+  return name;
+}
+
 SamGlobals read_globals(const YAML::Node& function) {
   SamGlobals globals;
   globals.runtime = function["Runtime"].as<std::string>();
@@ -49,6 +64,8 @@ SamFunction read_function(const std::string& logical_id, const YAML::Node& prope
   SamFunction function;
   function.logical_id = logical_id;
   function.code_uri = properties["CodeUri"].as<std::string>();
+  function.package = "dist/" + kebab_case(logical_id) + ".zip";
+  for (auto& alarm : scalars(properties["DeploymentPreference"]["Alarms"])) function.alarms.push_back(std::move(alarm));
   function.alias = properties["AutoPublishAlias"].as<std::string>();
   function.deployment_type = properties["DeploymentPreference"]["Type"].as<std::string>();
   for (const auto& policy : properties["Policies"]) {
@@ -71,6 +88,10 @@ SamTable read_table(const std::string& logical_id, const YAML::Node& properties)
   SamTable table;
   table.logical_id = logical_id;
   table.billing_mode = properties["BillingMode"].as<std::string>();
+  table.point_in_time_recovery =
+      properties["PointInTimeRecoverySpecification"]["PointInTimeRecoveryEnabled"].as<bool>(false);
+  table.encrypted = properties["SSESpecification"]["SSEEnabled"].as<bool>(false);
+  table.deletion_protection = properties["DeletionProtectionEnabled"].as<bool>(false);
   for (const auto& key : properties["KeySchema"]) {
     if (key["KeyType"].as<std::string>() == "HASH") table.hash_key = key["AttributeName"].as<std::string>();
   }
@@ -80,6 +101,22 @@ SamTable read_table(const std::string& logical_id, const YAML::Node& properties)
     }
   }
   return table;
+}
+
+SamAlarm read_alarm(const YAML::Node& properties) {
+  SamAlarm alarm;
+  alarm.metric_namespace = properties["Namespace"].as<std::string>();
+  alarm.metric_name = properties["MetricName"].as<std::string>();
+  for (const auto& dimension : properties["Dimensions"]) {
+    alarm.dimensions[dimension["Name"].as<std::string>()] = scalars(dimension["Value"]).at(0);
+  }
+  alarm.statistic = properties["Statistic"].as<std::string>();
+  alarm.period = properties["Period"].as<int>();
+  alarm.evaluation_periods = properties["EvaluationPeriods"].as<int>();
+  alarm.threshold = properties["Threshold"].as<double>();
+  alarm.comparison_operator = properties["ComparisonOperator"].as<std::string>();
+  alarm.treat_missing_data = properties["TreatMissingData"].as<std::string>();
+  return alarm;
 }
 
 }  // namespace
@@ -93,8 +130,13 @@ SamTemplate SamTemplate::load(const std::filesystem::path& path) {
     const std::string type = resource.second["Type"].as<std::string>();
     if (type == "AWS::Serverless::Function") {
       sam.functions.push_back(read_function(logical_id, resource.second["Properties"]));
+      sam.functions.back().build_method = resource.second["Metadata"]["BuildMethod"].as<std::string>("");
     } else if (type == "AWS::DynamoDB::Table") {
       sam.table = read_table(logical_id, resource.second["Properties"]);
+      sam.table.deletion_policy = resource.second["DeletionPolicy"].as<std::string>("Delete");
+      sam.table.update_replace_policy = resource.second["UpdateReplacePolicy"].as<std::string>("Delete");
+    } else if (type == "AWS::CloudWatch::Alarm") {
+      sam.alarms[logical_id] = read_alarm(resource.second["Properties"]);
     }
   }
   if (sam.functions.empty()) throw std::runtime_error(path.string() + " declares no function");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,10 @@ struct SamGlobals {
 
 struct SamFunction {
   std::string logical_id;
-  std::string code_uri;                 // e.g. dist/get-birthday.zip
+  std::string code_uri;                 // "." : the Makefile's folder, for BuildMethod makefile
+  std::string build_method;             // Metadata.BuildMethod
+  std::string package;                  // the zip `make dist` writes for it: dist/get-birthday.zip
+  std::vector<std::string> alarms;      // DeploymentPreference.Alarms, as "!Ref X"
   std::string alias;                    // AutoPublishAlias
   std::string deployment_type;          // DeploymentPreference.Type
   std::vector<std::string> actions;     // IAM actions of its policy statements, sorted
@@ -33,12 +37,30 @@ struct SamTable {
   std::string hash_key;
   std::string hash_key_type;
   std::string billing_mode;
+  bool point_in_time_recovery = false;
+  bool encrypted = false;  // SSESpecification.SSEEnabled
+  bool deletion_protection = false;
+  std::string deletion_policy;
+  std::string update_replace_policy;
+};
+
+struct SamAlarm {
+  std::string metric_namespace;
+  std::string metric_name;
+  std::map<std::string, std::string> dimensions;  // values with their tag: "!Sub ${GetBirthday}:live"
+  std::string statistic;
+  int period = 0;
+  int evaluation_periods = 0;
+  double threshold = 0;
+  std::string comparison_operator;
+  std::string treat_missing_data;
 };
 
 struct SamTemplate {
   SamGlobals globals;
   std::vector<SamFunction> functions;
   SamTable table;
+  std::map<std::string, SamAlarm> alarms;  // by logical id
 
   static SamTemplate load(const std::filesystem::path& path);
 };

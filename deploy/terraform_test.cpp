@@ -35,9 +35,9 @@ const SamTemplate& sam() {
   return loaded;
 }
 
-// template.yaml's CodeUri dist/get-birthday.zip belongs to the Terraform function "get-birthday".
+// template.yaml's GetBirthday, built into dist/get-birthday.zip, is the Terraform function "get-birthday".
 std::string function_key(const SamFunction& function) {
-  return fs::path(function.code_uri).stem().string();
+  return fs::path(function.package).stem().string();
 }
 
 std::vector<std::string> keys(const json& object) {
@@ -179,8 +179,13 @@ TEST(LambdaFunctions, DeployTheZipsMakeDistWrites) {
     path.replace(path.find("${each.key}"), std::string("${each.key}").size(), key);
     packages.push_back(path);
   }
+  // `sam build` makes the same files with the Makefile's build-<LogicalId> (deploy/package/sam_build_test.sh).
   std::vector<std::string> code_uris;
-  for (const auto& sam_function : sam().functions) code_uris.push_back(sam_function.code_uri);
+  for (const auto& sam_function : sam().functions) {
+    code_uris.push_back(sam_function.package);
+    EXPECT_EQ(sam_function.build_method, "makefile") << sam_function.logical_id;
+    EXPECT_EQ(sam_function.code_uri, ".") << sam_function.logical_id;
+  }
   EXPECT_THAT(packages, UnorderedElementsAreArray(code_uris));
   EXPECT_THAT(packages, UnorderedElementsAre("dist/get-birthday.zip", "dist/put-birthday.zip"));
 }
@@ -295,6 +300,15 @@ TEST(DynamoDbTable, MatchesTheTemplateAndKeepsBackupsEncrypted) {
   EXPECT_EQ(config().variable("table_deletion_protection").at("default"), true);
 }
 
+TEST(DynamoDbTable, TemplateKeepsBackupsEncryptionAndTheDataAsTerraformDoes) {
+  const SamTable& table = sam().table;
+  EXPECT_TRUE(table.point_in_time_recovery);
+  EXPECT_TRUE(table.encrypted);
+  EXPECT_EQ(table.deletion_protection, config().variable("table_deletion_protection").at("default").get<bool>());
+  EXPECT_EQ(table.deletion_policy, "Retain");
+  EXPECT_EQ(table.update_replace_policy, "Retain");
+}
+
 // --- gradual deployment -------------------------------------------------------------------------
 
 TEST(GradualDeployment, IsCanaryByDefaultAmongCodeDeploysLambdaConfigs) {
@@ -359,6 +373,34 @@ TEST(GradualDeployment, AlarmsWatchTheLiveAliasErrorsAndTheApi5xx) {
     EXPECT_EQ(alarm->at("threshold"), 1);
     EXPECT_EQ(alarm->at("comparison_operator"), "GreaterThanOrEqualToThreshold");
     EXPECT_EQ(alarm->at("treat_missing_data"), "notBreaching");
+  }
+}
+
+TEST(GradualDeployment, TemplateCanaryWatchesTheSameAlarmsAsTerraform) {
+  const json& errors = config().resource("aws_cloudwatch_metric_alarm", "function_errors");
+  const json& api_5xx = config().resource("aws_cloudwatch_metric_alarm", "api_5xx");
+  for (const auto& function : sam().functions) {
+    const std::string errors_alarm = function.logical_id + "LiveErrorsAlarm";
+    EXPECT_THAT(function.alarms, UnorderedElementsAre("!Ref " + errors_alarm, "!Ref Api5xxAlarm")) << function.logical_id;
+    ASSERT_TRUE(sam().alarms.contains(errors_alarm)) << errors_alarm;
+    const SamAlarm& alarm = sam().alarms.at(errors_alarm);
+    EXPECT_EQ(alarm.metric_namespace, errors.at("namespace"));
+    EXPECT_EQ(alarm.metric_name, errors.at("metric_name"));
+    EXPECT_EQ(alarm.dimensions.at("FunctionName"), "!Ref " + function.logical_id);
+    EXPECT_EQ(alarm.dimensions.at("Resource"), "!Sub ${" + function.logical_id + "}:" + function.alias);
+  }
+  ASSERT_TRUE(sam().alarms.contains("Api5xxAlarm"));
+  EXPECT_EQ(sam().alarms.at("Api5xxAlarm").metric_namespace, api_5xx.at("namespace"));
+  EXPECT_EQ(sam().alarms.at("Api5xxAlarm").metric_name, api_5xx.at("metric_name"));
+  EXPECT_EQ(sam().alarms.at("Api5xxAlarm").dimensions.at("ApiId"), "!Ref ServerlessHttpApi");
+  for (const auto& [name, alarm] : sam().alarms) {
+    const json& terraform = name == "Api5xxAlarm" ? api_5xx : errors;
+    EXPECT_EQ(alarm.statistic, terraform.at("statistic")) << name;
+    EXPECT_EQ(alarm.period, terraform.at("period")) << name;
+    EXPECT_EQ(alarm.evaluation_periods, terraform.at("evaluation_periods")) << name;
+    EXPECT_EQ(alarm.threshold, terraform.at("threshold").get<double>()) << name;
+    EXPECT_EQ(alarm.comparison_operator, terraform.at("comparison_operator")) << name;
+    EXPECT_EQ(alarm.treat_missing_data, terraform.at("treat_missing_data")) << name;
   }
 }
 

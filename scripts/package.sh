@@ -12,6 +12,14 @@
 # fixed timestamps and modes, sorted entries, no extra zip attributes.
 set -euo pipefail
 
+# --stage BUILD_DIR DIR NAME=BOOTSTRAP: one function's files as the zip holds them, unzipped, into DIR
+# (what `sam build` wants in $ARTIFACTS_DIR: the Makefile's build-GetBirthday/build-PutBirthday).
+stage_only=0
+if [[ ${1:-} == --stage ]]; then
+  stage_only=1
+  shift
+fi
+
 build_dir=${1:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR [NAME=BOOTSTRAP ...]}
 output_dir=${2:?usage: scripts/package.sh BUILD_DIR OUTPUT_DIR [NAME=BOOTSTRAP ...]}
 programs=("${@:3}")
@@ -97,6 +105,13 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$output_dir"
 output_dir=$(cd "$output_dir" && pwd)
+
+if ((stage_only)); then
+  ((${#programs[@]} == 1)) || die "--stage takes exactly one NAME=BOOTSTRAP"
+  [[ -x ${programs[0]#*=} ]] || die "${programs[0]#*=} is missing: build first (make build)"
+  stage_function "${programs[0]#*=}" "$output_dir"
+  exit 0
+fi
 
 for program in "${programs[@]}"; do
   function=${program%%=*}
