@@ -34,12 +34,27 @@ void apply_overrides(const nlohmann::json& overrides, const std::string& source,
   }
 }
 
+// SAM CLI resolves a Ref to a resource as its logical id; other intrinsics have no local value.
+std::optional<std::string> local_value(const TemplateValue& value) {
+  if (!value.intrinsic) return value.text;
+  for (const std::string prefix : {"!Ref ", "{Ref: "}) {
+    if (value.text.starts_with(prefix)) {
+      std::string id = value.text.substr(prefix.size());
+      if (prefix.front() == '{' && id.ends_with("}")) id.pop_back();
+      return id;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-ResolvedEnvironment resolve_environment(const FunctionSpec& function, const nlohmann::json& env_vars) {
+ResolvedEnvironment resolve_environment(const FunctionSpec& function, const nlohmann::json& env_vars,
+                                        const Environment& shell) {
   std::map<std::string, std::optional<std::string>> values;
   for (const auto& [name, value] : function.environment) {
-    values[name] = value.intrinsic ? std::nullopt : std::optional<std::string>(value.text);
+    const auto from_shell = shell.find(name);
+    values[name] = from_shell != shell.end() ? std::optional<std::string>(from_shell->second) : local_value(value);
   }
 
   ResolvedEnvironment resolved;

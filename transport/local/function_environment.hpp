@@ -13,16 +13,18 @@ namespace birthday::local {
 
 using Environment = std::map<std::string, std::string>;
 
-// The template's variables of one function with the values of an env.json in the shape of
-// `sam local --env-vars`: {"GetBirthday": {"DYNAMODB_TABLE": "..."}, "Parameters": {...}}.
-// As in SAM, env.json only sets variables the template declares: "Parameters" for every
-// function, the function's own object over that. A declared intrinsic (`!Ref ...`) left
-// without a value is dropped. Everything skipped is said in `warnings`.
+// The template's variables of one function resolved as SAM CLI resolves them, from lowest to
+// highest priority: the template's value (a `!Ref X` is "X", the logical id); the caller's
+// environment (`shell`); an env.json in the shape of `sam local --env-vars`
+// ({"Parameters": {...}, "GetBirthday": {"DYNAMODB_TABLE": "..."}}, the function's own object
+// over "Parameters"). Only variables the template declares are set. Another intrinsic
+// (`!GetAtt ...`) left without a value is dropped. Everything skipped is said in `warnings`.
 struct ResolvedEnvironment {
   Environment variables;
   std::vector<std::string> warnings;
 };
-ResolvedEnvironment resolve_environment(const FunctionSpec& function, const nlohmann::json& env_vars);
+ResolvedEnvironment resolve_environment(const FunctionSpec& function, const nlohmann::json& env_vars,
+                                        const Environment& shell = {});
 
 // Reads an env.json file; throws std::runtime_error when it is unreadable or not a JSON object.
 nlohmann::json read_env_vars(const std::filesystem::path& file);

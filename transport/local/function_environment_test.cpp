@@ -45,12 +45,50 @@ TEST(ResolveEnvironment, IgnoresUndeclaredVariablesAsSamDoes) {
   EXPECT_NE(resolved.warnings[0].find("EXTRA"), std::string::npos);
 }
 
-TEST(ResolveEnvironment, LeavesAnIntrinsicWithoutAValueUnsetAndSaysSo) {
+// As SAM CLI: a Ref without an env.json value is the logical id it names.
+TEST(ResolveEnvironment, ResolvesARefWithoutAValueToItsLogicalId) {
   const auto resolved = resolve_environment(get_birthday(), nlohmann::json::object());
-  EXPECT_FALSE(resolved.variables.contains("DYNAMODB_TABLE"));
+  EXPECT_EQ(resolved.variables.at("DYNAMODB_TABLE"), "BirthdaysTable");
   EXPECT_EQ(resolved.variables.at("LOG_LEVEL"), "info");
+  EXPECT_TRUE(resolved.warnings.empty());
+
+  FunctionSpec spec = get_birthday();
+  spec.environment["DYNAMODB_TABLE"] = {"{Ref: BirthdaysTable}", true};
+  EXPECT_EQ(resolve_environment(spec, nlohmann::json::object()).variables.at("DYNAMODB_TABLE"), "BirthdaysTable");
+}
+
+TEST(ResolveEnvironment, LeavesAnotherIntrinsicWithoutAValueUnsetAndSaysSo) {
+  FunctionSpec spec = get_birthday();
+  spec.environment["TABLE_ARN"] = {"!GetAtt BirthdaysTable.Arn", true};
+  const auto resolved = resolve_environment(spec, nlohmann::json::object());
+  EXPECT_FALSE(resolved.variables.contains("TABLE_ARN"));
   ASSERT_EQ(resolved.warnings.size(), 1u);
-  EXPECT_NE(resolved.warnings[0].find("!Ref BirthdaysTable"), std::string::npos);
+  EXPECT_NE(resolved.warnings[0].find("!GetAtt BirthdaysTable.Arn"), std::string::npos);
+}
+
+// As SAM CLI: the shell sets variables the template declares (LOG_LEVEL=error make run), and
+// env.json wins over the shell; undeclared shell variables stay out.
+TEST(ResolveEnvironment, TheShellSetsDeclaredVariablesAndEnvJsonWinsOverIt) {
+  const Environment shell{{"LOG_LEVEL", "error"}, {"DYNAMODB_TABLE", "FromShell"}, {"HOME", "/root"}};
+  const auto from_shell = resolve_environment(get_birthday(), nlohmann::json::object(), shell);
+  EXPECT_EQ(from_shell.variables.at("LOG_LEVEL"), "error");
+  EXPECT_EQ(from_shell.variables.at("DYNAMODB_TABLE"), "FromShell");
+  EXPECT_FALSE(from_shell.variables.contains("HOME"));
+
+  const auto env_json_wins = resolve_environment(
+      get_birthday(), nlohmann::json::parse(R"({"Parameters": {"LOG_LEVEL": "warn"}, "GetBirthday": {"DYNAMODB_TABLE": "T"}})"),
+      shell);
+  EXPECT_EQ(env_json_wins.variables.at("LOG_LEVEL"), "warn");
+  EXPECT_EQ(env_json_wins.variables.at("DYNAMODB_TABLE"), "T");
+}
+
+// env.json.example leaves LOG_LEVEL to the template and the shell: `LOG_LEVEL=error make run` works.
+TEST(ResolveEnvironment, TheExampleEnvJsonLetsTheShellChooseTheLogLevel) {
+  const nlohmann::json example = read_env_vars(PROJECT_SOURCE_DIR "/env.json.example");
+  for (const FunctionSpec& function : read_template(PROJECT_SOURCE_DIR "/template.yaml")) {
+    EXPECT_EQ(resolve_environment(function, example, {{"LOG_LEVEL", "error"}}).variables.at("LOG_LEVEL"), "error")
+        << function.name;
+  }
 }
 
 TEST(ResolveEnvironment, WritesNumbersAndBooleansAsText) {

@@ -308,7 +308,7 @@ struct FunctionPool::Impl {
       if (!pending->instance && !pending->result) {
         std::erase(queue, pending);
         pending->result = stopping ? InvokeResult{InvokeStatus::Stopping, "", id}
-                                   : InvokeResult{InvokeStatus::TimedOut,
+                                   : InvokeResult{InvokeStatus::Unavailable,
                                                   error_document("Sandbox.Timedout", "no instance was free in time"), id};
       }
       if (!pending->result) {

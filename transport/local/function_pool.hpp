@@ -37,7 +37,8 @@ enum class InvokeStatus {
   Success,        // the function's response
   FunctionError,  // the function reported an error (its init, or this invocation)
   Crashed,        // the process exited during the invocation
-  TimedOut,       // it passed its Timeout and was killed, or no instance was free in time
+  TimedOut,       // it passed its Timeout and was killed
+  Unavailable,    // no instance was free within queue_limit (API Gateway's integration timeout)
   Stopping,       // the gateway is shutting down
 };
 

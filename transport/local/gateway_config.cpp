@@ -40,7 +40,7 @@ std::vector<PoolOptions> pool_options_from(const GatewayConfig& config, const En
 
   std::vector<PoolOptions> pools;
   for (const FunctionSpec& function : functions) {
-    ResolvedEnvironment resolved = resolve_environment(function, env_vars);
+    ResolvedEnvironment resolved = resolve_environment(function, env_vars, caller);
     for (const std::string& warning : resolved.warnings) log("local-gateway: " + warning);
     for (const auto& [name, value] : config.extra_variables) resolved.variables[name] = value;
 

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 
 #include "service/ascii.hpp"
+#include "transport/local/body_reading_server.hpp"
 #include "transport/local/http_api_event.hpp"
 #include "transport/local/http_api_result.hpp"
 #include "transport/local/ids.hpp"
@@ -25,7 +26,8 @@ constexpr std::size_t max_event_bytes = 6 * 1024 * 1024;
 
 // cpp-httplib adds the peer's and its own address as pseudo headers; they were never sent.
 bool is_pseudo_header(const std::string& name) {
-  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT";
+  return name == "REMOTE_ADDR" || name == "REMOTE_PORT" || name == "LOCAL_ADDR" || name == "LOCAL_PORT" ||
+         name == BodyReadingServer::original_method_header;
 }
 
 // Headers a function may not set on the connection the gateway owns.
@@ -59,7 +61,7 @@ void write_reply(HttpReply reply, const std::string& request_id, httplib::Respon
 
 IncomingRequest incoming_from(const httplib::Request& req, std::string body) {
   IncomingRequest incoming;
-  incoming.method = req.method;
+  incoming.method = BodyReadingServer::method_of(req);
   incoming.target = req.target;
   incoming.protocol = req.version;
   for (const auto& [name, value] : req.headers) {
@@ -76,14 +78,16 @@ HttpReply reply_for(const InvokeResult& result, const LogSink& log) {
       auto reply = reply_from_result(result.payload);
       if (const auto* malformed = std::get_if<MalformedResult>(&reply)) {
         log("local-gateway: RequestId: " + result.request_id + " malformed Lambda proxy response: " + malformed->reason);
-        return bad_gateway();
+        return internal_server_error();  // HTTP APIs; REST APIs would answer 502
       }
       return std::get<HttpReply>(std::move(reply));
     }
+    // A function that passes its own Timeout is an invocation error to API Gateway, like a crash.
     case InvokeStatus::FunctionError:
     case InvokeStatus::Crashed:
-      return internal_server_error();
     case InvokeStatus::TimedOut:
+      return internal_server_error();
+    case InvokeStatus::Unavailable:
     case InvokeStatus::Stopping:
       return service_unavailable();
   }
@@ -96,7 +100,7 @@ struct GatewayServer::State {
   RouteTable routes;
   std::map<std::string, FunctionPool*> pools;
   LogSink log;
-  httplib::Server server;
+  BodyReadingServer server;
   int port = 0;
   int listening_socket = -1;
   std::atomic<bool> stop_requested{false};
@@ -114,7 +118,7 @@ struct GatewayServer::State {
     HttpReply reply;
     std::string route_key = "-";
     try {
-      if (const std::optional<RouteMatch> route = routes.match(req.method, raw_path)) {
+      if (const std::optional<RouteMatch> route = routes.match(BodyReadingServer::method_of(req), raw_path)) {
         route_key = route->route_key;
         std::string event = http_api_event(incoming_from(req, std::move(body)), *route, context);
         if (event.size() > max_event_bytes) {
@@ -135,7 +139,8 @@ struct GatewayServer::State {
     char elapsed[32];
     std::snprintf(elapsed, sizeof elapsed, "%.2f ms",
                   std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
-    log("local-gateway: " + context.request_id + " " + req.method + " " + route_key + " -> " + std::to_string(res.status) +
+    log("local-gateway: " + context.request_id + " " + BodyReadingServer::method_of(req) + " " + route_key + " -> " +
+        std::to_string(res.status) +
         " in " + elapsed);
   }
 };

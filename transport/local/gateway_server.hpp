@@ -11,11 +11,10 @@ namespace birthday::local {
 
 // The HTTP API in front of the functions, as API Gateway runs it: each request is matched to
 // a route (no route: 404 {"message":"Not Found"}), turned into a payload 2.0 event, invoked on
-// the route's function, and the result turned back into HTTP. A function error or crash
-// answers 500 {"message":"Internal Server Error"}; a malformed result 502 {"message":"Bad
-// Gateway"}, as REST APIs do, so that it is not mistaken for a function error (HTTP APIs answer
-// 500 for it too); a timeout 503 {"message":"Service Unavailable"}. Every answer carries an
-// apigw-requestid header.
+// the route's function, and the result turned back into HTTP. As HTTP APIs do, a function
+// error, crash, timeout (its own Timeout) or malformed result answers 500 {"message":"Internal
+// Server Error"}; no instance free within the integration timeout (30 s) answers 503
+// {"message":"Service Unavailable"}. Every answer carries an apigw-requestid header.
 class GatewayServer {
  public:
   // `pools` holds a pool for every function the routes name; they must outlive the server.

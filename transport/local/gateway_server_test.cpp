@@ -188,9 +188,10 @@ TEST_F(GatewayServerTest, InfersA200JsonAnswerFromAResultWithoutStatusCode) {
   EXPECT_EQ(result->get_header_value("Content-Type"), "application/json");
 }
 
-TEST_F(GatewayServerTest, AnswersAMalformedResultWith502) {
-  expect_gateway_message(reply_with(R"({"statusCode":"200"})"), 502, R"({"message":"Bad Gateway"})");
-  expect_gateway_message(reply_with("not json at all"), 502, R"({"message":"Bad Gateway"})");
+// HTTP APIs answer a malformed result with 500 (REST APIs with 502).
+TEST_F(GatewayServerTest, AnswersAMalformedResultWith500) {
+  expect_gateway_message(reply_with(R"({"statusCode":"200"})"), 500, R"({"message":"Internal Server Error"})");
+  expect_gateway_message(reply_with("not json at all"), 500, R"({"message":"Internal Server Error"})");
 }
 
 TEST_F(GatewayServerTest, AnswersAFunctionErrorWith500) {
@@ -205,9 +206,10 @@ TEST_F(GatewayServerTest, AnswersACrashWith500AndServesTheNextRequestFromANewIns
   EXPECT_NE(after, before);
 }
 
-TEST_F(GatewayServerTest, AnswersATimeoutWith503AndKillsTheInstance) {
+// A function past its Timeout is an invocation error to an HTTP API: 500, not 503.
+TEST_F(GatewayServerTest, AnswersAFunctionTimeoutWith500AndKillsTheInstance) {
   const pid_t before = json::parse(client().Get("/echo")->body).at("pid");
-  expect_gateway_message(client().Get("/hang"), 503, R"({"message":"Service Unavailable"})");
+  expect_gateway_message(client().Get("/hang"), 500, R"({"message":"Internal Server Error"})");
   EXPECT_TRUE(testing::exits_within(before, 2000));
   EXPECT_EQ(client().Get("/echo")->status, 200);
 }

@@ -105,10 +105,14 @@ std::string http_api_event(const IncomingRequest& request, const RouteMatch& rou
   const std::string domain_name = host == headers.end() ? "localhost" : host->second;
   const auto user_agent = headers.find("user-agent");
 
+  // HTTP APIs deliver the path percent-decoded, in rawPath too (REST APIs and function URLs
+  // keep it encoded); rawQueryString stays as sent.
+  const std::string path = ascii::percent_decode(raw_path);
+
   nlohmann::ordered_json event;
   event["version"] = "2.0";
   event["routeKey"] = route.route_key;
-  event["rawPath"] = raw_path;
+  event["rawPath"] = path;
   event["rawQueryString"] = raw_query;
   if (const std::vector<std::string> cookies = cookies_of(cookie_headers); !cookies.empty()) event["cookies"] = cookies;
   event["headers"] = nlohmann::ordered_json(headers);
@@ -120,7 +124,7 @@ std::string http_api_event(const IncomingRequest& request, const RouteMatch& rou
       {"domainPrefix", domain_name.substr(0, domain_name.find('.'))},
       {"http",
        {{"method", request.method},
-        {"path", raw_path},
+        {"path", path},
         {"protocol", request.protocol},
         {"sourceIp", request.source_ip},
         {"userAgent", user_agent == headers.end() ? "" : user_agent->second}}},

@@ -33,7 +33,7 @@ HttpReply bad_request();            // 400: a request that is not valid HTTP
 HttpReply not_found();              // 404 Not Found: no route
 HttpReply internal_server_error();  // 500: a function error or crash
 HttpReply bad_gateway();            // 502: a result that is not a valid proxy result
-HttpReply service_unavailable();    // 503: the function timed out, or the gateway is stopping
+HttpReply service_unavailable();    // 503: no instance in time, or the gateway is stopping
 HttpReply request_too_large();      // 413: the event is over Lambda's 6 MB invoke limit
 
 }  // namespace birthday::local

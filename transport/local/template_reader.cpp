@@ -7,6 +7,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "transport/local/unemulated_features.hpp"
+
 namespace birthday::local {
 namespace {
 
@@ -114,6 +116,7 @@ std::vector<FunctionSpec> parse_template(const std::string& yaml_text) {
   }
   const YAML::Node resources = child(root, "Resources");
   if (!resources || !resources.IsMap()) throw template_error("no Resources section");
+  refuse_unemulated_features(root);
 
   FunctionSpec defaults;
   apply_properties(child(child(root, "Globals"), "Function"), "Globals.Function", defaults);
