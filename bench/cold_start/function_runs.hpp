@@ -24,6 +24,7 @@ enum class CpuColumn { Full, Share, ShareAfterInit };
 struct ColdStart {
   double init_ms = 0;          // exec → first GET /next
   double first_answer_ms = 0;  // first event handed out → its answer posted
+  double cpu_ms = 0;           // CPU time the process used, user and system, to its first answer
 };
 
 // One fresh process: started, timed to its first answer (which must be a 200 greeting), killed.
