@@ -3,13 +3,15 @@
 # Turns each built bootstrap into OUTPUT_DIR/<function>.zip for the provided.al2023 runtime
 # (the two functions by default; NAME=BOOTSTRAP pairs package other programs the same way):
 #   bootstrap                    the function, stripped, its loader and library path patched to lib/
-#   lib/ld-linux-x86-64.so.2     the dynamic loader it was linked against
+#   lib/ld-linux-x86-64.so.2     the dynamic loader it was linked against (ld-linux-aarch64.so.1 on arm64)
 #   lib/<soname>...              every shared library it needs (glibc only, see cmake/Packaging.cmake)
 #   certs/amazon-trust-services.pem  the roots AWS endpoints chain to, from Debian's ca-certificates:
 #                                the function verifies *.amazonaws.com with these five certificates
 #                                instead of parsing the system's ~150 at every cold start
 # The zip needs nothing from the machine it lands on, and the same build gives the same bytes:
 # fixed timestamps and modes, sorted entries, no extra zip attributes.
+# A bootstrap cross-built for another machine (arm64: scripts/build-arm64.sh) gets that machine's
+# glibc from Debian's multiarch directory, e.g. libc6:arm64's in /usr/lib/aarch64-linux-gnu.
 set -euo pipefail
 
 # --stage BUILD_DIR DIR NAME=BOOTSTRAP: one function's files as the zip holds them, unzipped, into DIR
@@ -45,16 +47,44 @@ for tool in strip patchelf zip readelf ldd sha256sum; do
   command -v "$tool" >/dev/null || die "$tool is missing (run scripts/setup.sh)"
 done
 
-# The loader and libraries the ELF file $1 needs, one "name path" per line, as this machine resolves them.
+# The Debian multiarch triplet of the machine the ELF file $1 is for.
+triplet() {
+  case $(readelf --file-header "$1" | sed -n 's/^ *Machine: *//p') in
+    *X86-64) echo x86_64-linux-gnu ;;
+    AArch64) echo aarch64-linux-gnu ;;
+    *) die "$1 is for a machine this script does not package for" ;;
+  esac
+}
+
+is_foreign() { [[ $(triplet "$1") != "$(uname -m)-linux-gnu" ]]; }
+
+# The loader and libraries the ELF file $1 needs, one "name path" per line.
 shared_libraries() {
-  {
+  if is_foreign "$1"; then
+    foreign_libraries "$1" "/usr/lib/$(triplet "$1")"
+  else
     echo "$(basename "$(interpreter "$1")") $(readlink -f "$(interpreter "$1")")"
     ldd "$1" | while read -r name arrow path _; do
       [[ $arrow == "=>" ]] || continue  # the vdso and the loader's own line
       [[ -f $path ]] || die "$1 needs $name, which this machine does not have"
       echo "$name $(readlink -f "$path")"
     done
-  } | sort -u
+  fi | sort -u
+}
+
+# ldd cannot run another machine's loader: follow DT_NEEDED (the loader is one of them) in the
+# multiarch directory $2 instead.
+foreign_libraries() {
+  local name
+  readelf --dynamic --wide "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | while read -r name; do
+    [[ -f $2/$name ]] || die "$1 needs $name, which $2 does not have (run scripts/setup.sh --arm64)"
+    echo "$name $(readlink -f "$2/$name")"
+    foreign_libraries "$2/$name" "$2"
+  done
+}
+
+strip_program() {  # ELF file: the strip that knows its machine
+  if is_foreign "$1"; then echo "$(triplet "$1")-strip"; else echo strip; fi
 }
 
 interpreter() {
@@ -82,7 +112,7 @@ stage_function() {  # bootstrap, function directory
   chmod 0644 "$dir/certs/amazon-trust-services.pem"
 
   install -m 0755 "$bootstrap" "$dir/bootstrap"
-  strip --strip-all "$dir/bootstrap"
+  "$(strip_program "$bootstrap")" --strip-all "$dir/bootstrap"
   # DT_RPATH, unlike DT_RUNPATH, comes before LD_LIBRARY_PATH, which Lambda points at its own
   # (older) glibc; it also serves the libraries' own dependencies.
   patchelf --set-interpreter "$lib_dir/$(basename "$(interpreter "$bootstrap")")" \

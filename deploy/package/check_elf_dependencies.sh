@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
-# Usage: deploy/package/check_elf_dependencies.sh DIST_DIR
-# For every ELF file in every zip of DIST_DIR, lists its loader, library path, the shared
+# Usage: deploy/package/check_elf_dependencies.sh DIST_DIR [ARCHITECTURE]
+# For every ELF file in every zip of DIST_DIR, lists its machine, loader, library path, the shared
 # libraries it needs and the symbol versions (GLIBC_, GLIBCXX_, CXXABI_, ...) it needs from each.
-# Fails unless every need is met: by a file the zip ships (which must define that version),
-# or, for anything taken from the machine, by what provided.al2023 offers.
+# Fails unless every file is for ARCHITECTURE's machine (x86_64, the default, or arm64) and every
+# need is met: by a file the zip ships (which must define that version), or, for anything taken
+# from the machine, by what provided.al2023 offers.
 set -euo pipefail
 
-dist_dir=${1:?usage: check_elf_dependencies.sh DIST_DIR}
+dist_dir=${1:?usage: check_elf_dependencies.sh DIST_DIR [ARCHITECTURE]}
+architecture=${2:-x86_64}
+# readelf's name for the Lambda architecture's machine, and provided.al2023's loader on it.
+case $architecture in
+  x86_64) machine="Advanced Micro Devices X86-64" al2023_loader=/lib64/ld-linux-x86-64.so.2 ;;
+  arm64) machine=AArch64 al2023_loader=/lib/ld-linux-aarch64.so.1 ;;
+  *) echo "unknown architecture $architecture (x86_64 or arm64)"; exit 2 ;;
+esac
 readonly task_root=/var/task
 # The newest symbol versions Amazon Linux 2023 provides: glibc 2.34 and GCC 11's libstdc++.
 declare -A al2023_newest=([GLIBC]=2.34 [GLIBCXX]=3.4.29 [CXXABI]=1.3.13)
@@ -47,7 +55,7 @@ newer_than_al2023() {  # version such as GLIBC_2.35
 }
 
 check_zip() {
-  local zip=$1 unpacked=$2 file relative interpreter rpath library versions version shipped origin dir
+  local zip=$1 unpacked=$2 file relative file_machine interpreter rpath library versions version shipped origin dir
   local -a search_dirs=()
   unzip -q "$zip" -d "$unpacked"
   [[ -x $unpacked/bootstrap ]] || fail "no executable bootstrap at the root of $(basename "$zip")"
@@ -62,6 +70,9 @@ check_zip() {
     is_elf "$file" || continue
     relative=${file#"$unpacked"/}
     echo "$relative"
+    file_machine=$(readelf --file-header "$file" | sed -n 's/^ *Machine: *//p')
+    [[ $file_machine == "$machine" ]] || fail "$relative is for $file_machine, not $architecture ($machine)"
+    echo "  machine $file_machine"
     # Only the program Lambda starts has its loader used (libc.so.6 has one too, to run on its own).
     if [[ $relative == bootstrap ]]; then
       interpreter=$(readelf --program-headers --wide "$file" | sed -n 's/.*Requesting program interpreter: \(.*\)]/\1/p')
@@ -69,7 +80,7 @@ check_zip() {
         echo "  no loader (statically linked)"
       elif [[ $interpreter == "$task_root"/* && -f $unpacked/${interpreter#"$task_root"/} ]]; then
         echo "  loader $interpreter (shipped)"
-      elif [[ $interpreter == /lib64/ld-linux-x86-64.so.2 ]]; then
+      elif [[ $interpreter == "$al2023_loader" ]]; then
         echo "  loader $interpreter (from the machine)"
       else
         fail "loader $interpreter is neither shipped in the zip nor provided.al2023's"

@@ -36,7 +36,7 @@ int run_and_wait(std::vector<std::string> arguments) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-EmptyRoot::EmptyRoot(const std::filesystem::path& zip) {
+EmptyRoot::EmptyRoot(const std::filesystem::path& zip, const std::optional<std::filesystem::path>& emulator) {
   std::string pattern = (std::filesystem::temp_directory_path() / "lambda-empty-root-XXXXXX").string();
   if (!mkdtemp(pattern.data())) throw std::system_error(errno, std::generic_category(), "mkdtemp");
   directory_ = pattern;
@@ -46,6 +46,14 @@ EmptyRoot::EmptyRoot(const std::filesystem::path& zip) {
   std::filesystem::create_directories(task);
   if (run_and_wait({"unzip", "-q", zip.string(), "-d", task.string()}) != 0)
     throw std::runtime_error("cannot unzip " + zip.string() + " (is unzip installed?)");
+  if (emulator) {
+    emulator_ = "/" / emulator->filename();
+    std::error_code error;
+    std::filesystem::copy_file(*emulator, root_ / emulator->filename(), error);
+    if (error)
+      throw std::runtime_error("cannot copy the emulator " + emulator->string() + " (" + error.message() +
+                               "; run scripts/setup.sh --arm64)");
+  }
 }
 
 EmptyRoot::~EmptyRoot() {
@@ -60,11 +68,15 @@ pid_t EmptyRoot::start(const std::vector<std::string>& environment, int cgroup_p
   const std::string root = root_.string();
   const std::string working_directory = task_root.string();
   const std::string bootstrap = (task_root / "bootstrap").string();
+  const std::string program = emulator_ ? emulator_->string() : bootstrap;
   std::vector<std::string> entries = environment;
   std::vector<char*> envp;
   for (std::string& entry : entries) envp.push_back(entry.data());
   envp.push_back(nullptr);
-  char* const argv[] = {const_cast<char*>(bootstrap.c_str()), nullptr};
+  std::vector<char*> argv;
+  if (emulator_) argv.push_back(const_cast<char*>(program.c_str()));
+  argv.push_back(const_cast<char*>(bootstrap.c_str()));
+  argv.push_back(nullptr);
 
   const int output = open(output_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (output < 0) throw std::system_error(errno, std::generic_category(), "open " + output_.string());
@@ -74,7 +86,7 @@ pid_t EmptyRoot::start(const std::vector<std::string>& environment, int cgroup_p
     if (dup2(output, STDOUT_FILENO) < 0 || dup2(output, STDERR_FILENO) < 0) _exit(126);
     close_range(STDERR_FILENO + 1, ~0U, 0);  // nothing of the test's sockets or pipes
     if (chroot(root.c_str()) != 0 || chdir(working_directory.c_str()) != 0) _exit(126);
-    execve(bootstrap.c_str(), argv, envp.data());
+    execve(program.c_str(), argv.data(), envp.data());
     _exit(127);
   }
   const int fork_error = errno;

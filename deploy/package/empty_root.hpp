@@ -13,10 +13,14 @@ namespace birthday::packaging {
 // A Lambda zip unpacked as /var/task of an otherwise empty directory (no /lib, /etc, /dev,
 // /proc, /tmp: nothing from this machine), whose /var/task/bootstrap runs chrooted there,
 // the way Lambda runs it in its own root. Chroot needs root: check can_run() first.
+// A zip for another machine (arm64 here) runs under a user-mode emulator (qemu-aarch64-static,
+// statically linked): the only file of the root outside /var/task, and the program exec'd, so that
+// nothing depends on the kernel having binfmt_misc set up for it.
 class EmptyRoot {
  public:
-  // Unpacks `zip` into a fresh temporary directory; throws std::runtime_error if it cannot.
-  explicit EmptyRoot(const std::filesystem::path& zip);
+  // Unpacks `zip` into a fresh temporary directory, with `emulator` copied to its top if given;
+  // throws std::runtime_error if it cannot.
+  explicit EmptyRoot(const std::filesystem::path& zip, const std::optional<std::filesystem::path>& emulator = {});
   ~EmptyRoot();  // removes the directory
   EmptyRoot(const EmptyRoot&) = delete;
   EmptyRoot& operator=(const EmptyRoot&) = delete;
@@ -37,6 +41,7 @@ class EmptyRoot {
   std::filesystem::path directory_;  // holds root/ and the output file
   std::filesystem::path root_;
   std::filesystem::path output_;
+  std::optional<std::filesystem::path> emulator_;  // inside the root
 };
 
 // The environment Lambda gives a provided.al2023 function, pointed at `runtime_api` (host:port),

@@ -1,5 +1,6 @@
 // Each dist zip, unpacked as /var/task of an otherwise empty root, answers an API Gateway
-// invoke through the Runtime API with a real (local) DynamoDB behind it.
+// invoke through the Runtime API with a real (local) DynamoDB behind it. Built twice: for the
+// x86_64 zips, and for the arm64 zips run under qemu-user (dist_arm64_empty_root_test).
 #include "deploy/package/empty_root.hpp"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,13 @@ using runtime::test_support::ScriptedInvocation;
 
 const std::filesystem::path dist_directory = DIST_TEST_DIRECTORY;
 const std::filesystem::path source_directory = PROJECT_SOURCE_DIR;
+
+// Empty for zips this machine runs; qemu-aarch64-static in the arm64 build of this test.
+std::optional<std::filesystem::path> emulator() {
+  const std::filesystem::path path = LAMBDA_EMULATOR;
+  if (path.empty()) return std::nullopt;
+  return path;
+}
 
 nlohmann::json read_json(const std::filesystem::path& file) {
   std::ifstream in(source_directory / file);
@@ -63,7 +71,7 @@ class EmptyRootZip : public ::testing::Test {
     const auto deadline = duration_cast<milliseconds>((system_clock::now() + seconds(30)).time_since_epoch());
     FakeRuntimeApi api({ScriptedInvocation{
         .request_id = request_id, .payload = event.dump(), .deadline_ms = std::to_string(deadline.count())}});
-    const EmptyRoot root(dist_directory / (function + ".zip"));
+    const EmptyRoot root(dist_directory / (function + ".zip"), emulator());
     const pid_t pid = root.start(lambda_environment(
         api.endpoint(), {"DYNAMODB_TABLE=" + store_->table(), "AWS_REGION=us-east-1", "AWS_ACCESS_KEY_ID=test",
                          "AWS_SECRET_ACCESS_KEY=test", "AWS_ENDPOINT_URL_DYNAMODB=" + store_->endpoint()}));

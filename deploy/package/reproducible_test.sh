@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Usage: deploy/package/reproducible_test.sh SOURCE_DIR REFERENCE_DIST_DIR BUILD_TYPE CXX_COMPILER
+# Usage: deploy/package/reproducible_test.sh SOURCE_DIR REFERENCE_DIST_DIR BUILD_TYPE CXX_COMPILER|arm64
 # Copies the source tree to another path, configures and builds the bootstraps there from
-# nothing, packages them, and requires the zips to be byte for byte those in REFERENCE_DIST_DIR
-# (packaged from this build). Slow: one clean build of the two bootstraps.
+# nothing (with CXX_COMPILER, or cross-built for arm64 by scripts/build-arm64.sh), packages them,
+# and requires the zips to be byte for byte those in REFERENCE_DIST_DIR (packaged from this
+# build). Slow: one clean build of the two bootstraps.
 set -euo pipefail
-source_dir=${1:?usage: reproducible_test.sh SOURCE_DIR REFERENCE_DIST_DIR BUILD_TYPE CXX_COMPILER}
+source_dir=${1:?usage: reproducible_test.sh SOURCE_DIR REFERENCE_DIST_DIR BUILD_TYPE CXX_COMPILER|arm64}
 reference_dir=${2:?}
 build_type=${3:?}
 compiler=${4:?}
@@ -25,10 +26,15 @@ else
 fi
 
 started=$SECONDS
-cmake -S "$work/source" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
-  -DCMAKE_CXX_COMPILER="$compiler" >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; exit 1; }
-cmake --build "$work/build" --target get_birthday_bootstrap put_birthday_bootstrap -j "$jobs" \
-  >"$work/build.log" 2>&1 || { tail -n 50 "$work/build.log"; exit 1; }
+if [[ $compiler == arm64 ]]; then
+  JOBS=$jobs bash "$work/source/scripts/build-arm64.sh" "$work/build" "$build_type" >"$work/build.log" 2>&1 \
+    || { tail -n 50 "$work/build.log"; exit 1; }
+else
+  cmake -S "$work/source" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE="$build_type" \
+    -DCMAKE_CXX_COMPILER="$compiler" >"$work/configure.log" 2>&1 || { cat "$work/configure.log"; exit 1; }
+  cmake --build "$work/build" --target get_birthday_bootstrap put_birthday_bootstrap -j "$jobs" \
+    >"$work/build.log" 2>&1 || { tail -n 50 "$work/build.log"; exit 1; }
+fi
 bash "$work/source/scripts/package.sh" "$work/build" "$work/dist"
 echo "clean build and packaging took $((SECONDS - started)) s"
 
