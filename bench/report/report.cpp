@@ -50,6 +50,10 @@ std::vector<MicroBenchmark> micro_benchmarks_from_json(const json& output) {
   std::vector<MicroBenchmark> benchmarks;
   for (const json& entry : output.at("benchmarks")) {
     if (entry.value("error_occurred", false)) continue;
+    // Of a repeated benchmark only the median of its repetitions; the runs and other statistics
+    // (some of them, like the coefficient of variation, not times at all) stay in the JSON.
+    const bool aggregate = entry.value("run_type", "") == "aggregate";
+    if (aggregate ? entry.value("aggregate_name", "") != "median" : entry.value("repetitions", 1) > 1) continue;
     benchmarks.push_back({entry.at("name").get<std::string>(), entry.value("real_time", 0.0),
                           entry.value("cpu_time", 0.0), entry.value("time_unit", "ns")});
   }

@@ -26,7 +26,8 @@ struct MicroBenchmark {
   std::string time_unit;
 };
 
-// The benchmarks of a Google Benchmark JSON output (--benchmark_out_format=json).
+// The benchmarks of a Google Benchmark JSON output (--benchmark_out_format=json): each run, or of
+// a repeated one the median of its repetitions.
 std::vector<MicroBenchmark> micro_benchmarks_from_json(const nlohmann::json& output);
 
 struct Report {

@@ -74,5 +74,19 @@ TEST(MicroBenchmarks, AreReadFromGoogleBenchmarkOutputLeavingErrorsOut) {
   EXPECT_EQ(benchmarks[0].time_unit, "us");
 }
 
+TEST(MicroBenchmarks, OfARepeatedBenchmarkOnlyTheMedianIsKept) {
+  const auto output = nlohmann::json::parse(R"({"benchmarks":[
+    {"name":"BM_C","run_type":"iteration","repetitions":3,"real_time":5,"cpu_time":1,"time_unit":"ms"},
+    {"name":"BM_C","run_type":"iteration","repetitions":3,"real_time":4,"cpu_time":1,"time_unit":"ms"},
+    {"name":"BM_C","run_type":"iteration","repetitions":3,"real_time":3,"cpu_time":1,"time_unit":"ms"},
+    {"name":"BM_C_mean","run_type":"aggregate","aggregate_name":"mean","repetitions":3,"real_time":4,"cpu_time":1,"time_unit":"ms"},
+    {"name":"BM_C_median","run_type":"aggregate","aggregate_name":"median","repetitions":3,"real_time":4,"cpu_time":1,"time_unit":"ms"},
+    {"name":"BM_C_cv","run_type":"aggregate","aggregate_name":"cv","repetitions":3,"real_time":0.2,"cpu_time":0.1,"time_unit":"ms"}]})");
+  const auto benchmarks = micro_benchmarks_from_json(output);
+  ASSERT_EQ(benchmarks.size(), 1u);
+  EXPECT_EQ(benchmarks[0].name, "BM_C_median");
+  EXPECT_EQ(benchmarks[0].real_time, 4);
+}
+
 }  // namespace
 }  // namespace birthday::bench
