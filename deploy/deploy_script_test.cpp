@@ -100,6 +100,12 @@ TEST_F(DeployScript, AsksTheAwsCliWhetherTheCredentialsWork) {
   EXPECT_THAT(accepted.output, Not(HasSubstr("Nothing was changed")));
 }
 
+TEST_F(DeployScript, RefusesAnArchitectureLambdaDoesNotOffer) {
+  const CommandResult result = deploy_sh("plan", "ARCH=sparc");
+  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_THAT(result.output, HasSubstr("ARCH must be x86_64 or arm64, not sparc"));
+}
+
 TEST_F(DeployScript, RejectsAnUnknownCommand) {
   const CommandResult result = deploy_sh("apply");
   EXPECT_EQ(result.exit_code, 2);

@@ -13,6 +13,12 @@ locals {
       dynamodb_actions = ["dynamodb:PutItem"]
     }
   }
+
+  # Where `make dist` writes each architecture's zips (`make dist ARCH=arm64`).
+  package_directories = {
+    x86_64 = "dist"
+    arm64  = "dist/arm64"
+  }
 }
 
 module "function" {
@@ -24,17 +30,17 @@ module "function" {
   description   = each.value.description
   runtime       = "provided.al2023"
   handler       = "bootstrap"
-  architectures = ["x86_64"]
+  architectures = [var.architecture]
   memory_size   = 128
   timeout       = 5
 
   # Every change publishes a new version; CodeDeploy then shifts the live alias onto it (deploy.tf).
   publish = true
 
-  # The zip is built by `make dist`. The module sets source_code_hash = filebase64sha256(zip),
-  # so a rebuild that produces the same bytes changes nothing in AWS.
+  # The zip is built by `make dist` for var.architecture. The module sets source_code_hash =
+  # filebase64sha256(zip), so a rebuild that produces the same bytes changes nothing in AWS.
   create_package         = false
-  local_existing_package = "${path.module}/../dist/${each.key}.zip"
+  local_existing_package = "${path.module}/../${local.package_directories[var.architecture]}/${each.key}.zip"
 
   environment_variables = {
     DYNAMODB_TABLE = module.birthdays_table.dynamodb_table_id

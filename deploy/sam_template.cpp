@@ -124,6 +124,10 @@ SamAlarm read_alarm(const YAML::Node& properties) {
 SamTemplate SamTemplate::load(const std::filesystem::path& path) {
   const YAML::Node root = YAML::LoadFile(path.string());
   SamTemplate sam;
+  for (const auto& parameter : root["Parameters"]) {
+    sam.parameters[parameter.first.as<std::string>()] = {parameter.second["Default"].as<std::string>(""),
+                                                         scalars(parameter.second["AllowedValues"])};
+  }
   sam.globals = read_globals(root["Globals"]["Function"]);
   for (const auto& resource : root["Resources"]) {
     const std::string logical_id = resource.first.as<std::string>();

@@ -56,7 +56,13 @@ struct SamAlarm {
   std::string treat_missing_data;
 };
 
+struct SamParameter {
+  std::string default_value;
+  std::vector<std::string> allowed_values;
+};
+
 struct SamTemplate {
+  std::map<std::string, SamParameter> parameters;  // by name
   SamGlobals globals;
   std::vector<SamFunction> functions;
   SamTable table;

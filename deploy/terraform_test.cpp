@@ -146,7 +146,6 @@ TEST(LambdaFunctions, RunAsTheTemplateGlobalsSay) {
   const SamGlobals& globals = sam().globals;
   EXPECT_EQ(function.at("runtime"), globals.runtime);
   EXPECT_EQ(function.at("handler"), globals.handler);
-  EXPECT_EQ(function.at("architectures"), json(globals.architectures));
   EXPECT_EQ(function.at("memory_size"), globals.memory_size);
   EXPECT_EQ(function.at("timeout"), globals.timeout);
   EXPECT_EQ(function.at("tracing_mode"), globals.tracing);
@@ -155,6 +154,19 @@ TEST(LambdaFunctions, RunAsTheTemplateGlobalsSay) {
   EXPECT_THAT(keys(function.at("environment_variables")), UnorderedElementsAreArray(globals.environment));
   EXPECT_EQ(function.at("environment_variables").at("DYNAMODB_TABLE"), "${module.birthdays_table.dynamodb_table_id}");
   EXPECT_EQ(globals.local_only_environment, std::vector<std::string>{"AWS_ENDPOINT_URL_DYNAMODB"});
+}
+
+TEST(LambdaFunctions, RunOnTheChosenArchitectureX86ByDefaultAsTheTemplateParameterSays) {
+  const json& variable = config().variable("architecture");
+  EXPECT_EQ(config().module("function").at("architectures"), json::array({"${var.architecture}"}));
+  EXPECT_EQ(variable.at("default"), "x86_64");
+  EXPECT_EQ(variable.at("validation").at(0).at("condition"), "${contains([\"x86_64\", \"arm64\"], var.architecture)}");
+
+  EXPECT_EQ(sam().globals.architectures, std::vector<std::string>{"!Ref Architecture"});
+  ASSERT_TRUE(sam().parameters.contains("Architecture"));
+  const SamParameter& parameter = sam().parameters.at("Architecture");
+  EXPECT_EQ(parameter.default_value, variable.at("default"));
+  EXPECT_THAT(parameter.allowed_values, ElementsAre("x86_64", "arm64"));
 }
 
 TEST(LambdaFunctions, LogJsonWithBoundedRetention) {
@@ -173,12 +185,19 @@ TEST(LambdaFunctions, DeployTheZipsMakeDistWrites) {
   const std::string prefix = "${path.module}/../";
   const std::string package = function.at("local_existing_package");
   ASSERT_THAT(package, StartsWith(prefix));
-  std::vector<std::string> packages;
-  for (const auto& key : keys(config().local("functions"))) {
-    std::string path = package.substr(prefix.size());
-    path.replace(path.find("${each.key}"), std::string("${each.key}").size(), key);
-    packages.push_back(path);
-  }
+  // The zips of one architecture, as Terraform resolves local_existing_package for it.
+  const auto packages_for = [&](const std::string& architecture) {
+    const std::string directory = "${local.package_directories[var.architecture]}";
+    std::vector<std::string> packages;
+    for (const auto& key : keys(config().local("functions"))) {
+      std::string path = package.substr(prefix.size());
+      path.replace(path.find(directory), directory.size(), config().local("package_directories").at(architecture));
+      path.replace(path.find("${each.key}"), std::string("${each.key}").size(), key);
+      packages.push_back(path);
+    }
+    return packages;
+  };
+  EXPECT_THAT(keys(config().local("package_directories")), UnorderedElementsAre("x86_64", "arm64"));
   // `sam build` makes the same files with the Makefile's build-<LogicalId> (deploy/package/sam_build_test.sh).
   std::vector<std::string> code_uris;
   for (const auto& sam_function : sam().functions) {
@@ -186,8 +205,10 @@ TEST(LambdaFunctions, DeployTheZipsMakeDistWrites) {
     EXPECT_EQ(sam_function.build_method, "makefile") << sam_function.logical_id;
     EXPECT_EQ(sam_function.code_uri, ".") << sam_function.logical_id;
   }
-  EXPECT_THAT(packages, UnorderedElementsAreArray(code_uris));
-  EXPECT_THAT(packages, UnorderedElementsAre("dist/get-birthday.zip", "dist/put-birthday.zip"));
+  EXPECT_THAT(packages_for("x86_64"), UnorderedElementsAreArray(code_uris));
+  EXPECT_THAT(packages_for("x86_64"), UnorderedElementsAre("dist/get-birthday.zip", "dist/put-birthday.zip"));
+  // Where `make dist ARCH=arm64` (scripts/package.sh into dist/arm64) writes them.
+  EXPECT_THAT(packages_for("arm64"), UnorderedElementsAre("dist/arm64/get-birthday.zip", "dist/arm64/put-birthday.zip"));
 }
 
 TEST(LambdaFunctions, EachMayOnlyUseItsOneDynamoDbActionOnTheTable) {

@@ -3,6 +3,8 @@
 #   deploy.sh preflight [deploy|plan|destroy]  checks the tools and credentials that command needs
 #   deploy.sh plan | deploy | destroy          terraform init, then plan / apply / destroy
 # `make deploy` and `make plan` run the preflight, then `make dist`, then the command.
+# ARCH (x86_64, the default, or arm64: `make deploy ARCH=arm64`) picks the zips make dist wrote for
+# it and the functions' architecture (Terraform's var.architecture, over terraform.tfvars).
 # Uses terraform, or OpenTofu's tofu when only that is installed. Set AUTO_APPROVE=1 to skip the
 # confirmation prompt of apply and destroy, REDEPLOY_ROLLED_BACK=1 to deploy code CodeDeploy rolled back.
 # Runs under bash 3.2 (macOS's /bin/bash): arrays that may be empty are expanded as ${a[@]+"${a[@]}"}.
@@ -12,7 +14,13 @@ cd "$(dirname "$0")/.."
 # Credentials come from the environment, a profile or SSO, never from an instance-metadata endpoint.
 export AWS_EC2_METADATA_DISABLED=true
 
-packages=(dist/get-birthday.zip dist/put-birthday.zip)
+architecture=${ARCH:-x86_64}
+case $architecture in
+  x86_64) dist=dist ;;
+  arm64) dist=dist/arm64 ;;
+  *) printf 'deploy: ARCH must be x86_64 or arm64, not %s\n' "$architecture" >&2; exit 2 ;;
+esac
+packages=("$dist/get-birthday.zip" "$dist/put-birthday.zip")
 
 say() { printf 'deploy: %s\n' "$*" >&2; }
 die() {
@@ -72,7 +80,7 @@ preflight() {
 check_packages() {
   local package
   for package in "${packages[@]}"; do
-    [[ -f $package ]] || die "$package is missing: run 'make $1', which builds it first (or 'make dist')."
+    [[ -f $package ]] || die "$package is missing: run 'make $1 ARCH=$architecture', which builds it first (or 'make dist ARCH=$architecture')."
   done
 }
 
@@ -100,7 +108,7 @@ refuse_rolled_back_code() {
     "or deploy the same code anyway with 'REDEPLOY_ROLLED_BACK=1 make deploy'. Nothing was changed."
 }
 
-# Whether GROUP's last deployment was rolled back (or failed) while dist/GROUP.zip is the code it
+# Whether GROUP's last deployment was rolled back (or failed) while $dist/GROUP.zip is the code it
 # tried to deploy; says so and returns 1 then.
 rolled_back_same_code() {
   local app=$1 region=$2 group=$3 aws_cli last rejected name version
@@ -124,9 +132,9 @@ rolled_back_same_code() {
   version=$(sed -n 's/.*"TargetVersion" *: *"\{0,1\}\([0-9]*\).*/\1/p' <<<"$content")
   [[ -n $name && -n $version ]] || return 0
   [[ $("${aws_cli[@]}" lambda get-function-configuration --function-name "$name" --qualifier "$version" \
-    --query CodeSha256 --output text) == "$(code_sha256 "dist/$group.zip")" ]] || return 0
+    --query CodeSha256 --output text) == "$(code_sha256 "$dist/$group.zip")" ]] || return 0
   say "$group version $version was rolled back by CodeDeploy at $time (deployment $rejected)," \
-    "and dist/$group.zip is that same code."
+    "and $dist/$group.zip is that same code."
   return 1
 }
 
@@ -147,14 +155,14 @@ case $command in
     preflight plan
     check_packages plan
     init
-    "$tf" -chdir=deploy plan -input=false
+    "$tf" -chdir=deploy plan -input=false -var "architecture=$architecture"
     ;;
   deploy)
     preflight deploy
     check_packages deploy
     init
     refuse_rolled_back_code
-    "$tf" -chdir=deploy apply ${auto_approve[@]+"${auto_approve[@]}"}
+    "$tf" -chdir=deploy apply -var "architecture=$architecture" ${auto_approve[@]+"${auto_approve[@]}"}
     url=$("$tf" -chdir=deploy output -raw api_url)
     say "the API answers at $url"
     say "check it with: make smoke URL=$url"
