@@ -16,6 +16,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "bench/cold_start/cpu_share.hpp"
@@ -166,7 +167,7 @@ Part measure_warm(const SandboxedFunction& ours, const SandboxedFunction& naive,
                   const SandboxedFunction& naive_in_memory, std::size_t checkpoint, std::size_t total) {
   Part part{"Warm: one process answering GET invokes over the Runtime API, full CPU", {}, {}};
   part.notes.push_back(std::to_string(total) + " invokes per process; turnaround is event handed out → response "
-                       "posted, every invoke but the cold first. Peak RSS (VmHWM) is read after " +
+                       "posted, every invoke but the cold first. Peak RSS (VmHWM) and anonymous RSS (RssAnon) are read after " +
                        std::to_string(checkpoint) + " and after " + std::to_string(total) +
                        " invokes, while the process waits for the next one.");
   const WarmRun memory = warm_run(ours_in_memory, checkpoint, total);
@@ -177,20 +178,27 @@ Part measure_warm(const SandboxedFunction& ours, const SandboxedFunction& naive,
   add_pair(part, "GET turnaround, dynalite over HTTPS", "ms", dynamodb.turnaround_ms, dynamodb_baseline.turnaround_ms,
            0.99);
   const auto kib = [](long value) { return static_cast<double>(value); };
-  part.figures.push_back({"max RSS after " + std::to_string(checkpoint) + " invokes (dynalite)", "KiB",
-                          kib(dynamodb.max_rss_kib_after_checkpoint), kib(dynamodb_baseline.max_rss_kib_after_checkpoint),
-                          std::nullopt});
-  part.figures.push_back({"max RSS after " + std::to_string(total) + " invokes (dynalite)", "KiB",
-                          kib(dynamodb.max_rss_kib_after_all), kib(dynamodb_baseline.max_rss_kib_after_all),
-                          std::nullopt});
-  part.figures.push_back({"max RSS growth between the two (dynalite)", "KiB",
-                          kib(dynamodb.max_rss_kib_after_all - dynamodb.max_rss_kib_after_checkpoint),
-                          kib(dynamodb_baseline.max_rss_kib_after_all - dynamodb_baseline.max_rss_kib_after_checkpoint),
-                          Target{Target::Kind::Max, 0}});
-  part.figures.push_back({"max RSS growth between the two (in-memory store)", "KiB",
-                          kib(memory.max_rss_kib_after_all - memory.max_rss_kib_after_checkpoint),
-                          kib(memory_baseline.max_rss_kib_after_all - memory_baseline.max_rss_kib_after_checkpoint),
-                          Target{Target::Kind::Max, 0}});
+  const std::string first = std::to_string(checkpoint), last = std::to_string(total);
+  part.figures.push_back({"max RSS after " + first + " invokes (dynalite)", "KiB",
+                          kib(dynamodb.after_checkpoint.max_rss_kib), kib(dynamodb_baseline.after_checkpoint.max_rss_kib)});
+  part.figures.push_back({"max RSS after " + last + " invokes (dynalite)", "KiB",
+                          kib(dynamodb.after_all.max_rss_kib), kib(dynamodb_baseline.after_all.max_rss_kib)});
+  // A leak shows in anonymous memory; the peak RSS also counts code pages first run late. The
+  // allowance is a page or so of the allocator settling, far below what even 8 leaked bytes an
+  // invoke would add (70 KiB over 9,000 invokes); from 10,000 to 50,000 invokes both stay flat.
+  const Target no_growth{Target::Kind::Max, 64};
+  for (const auto& [store, ours_run, baseline_run] :
+       {std::tuple{"dynalite", &dynamodb, &dynamodb_baseline}, std::tuple{"in-memory store", &memory, &memory_baseline}}) {
+    const std::string between = ", " + first + " → " + last + " invokes (" + std::string(store) + ")";
+    part.figures.push_back({"max RSS growth" + between, "KiB",
+                            kib(ours_run->after_all.max_rss_kib - ours_run->after_checkpoint.max_rss_kib),
+                            kib(baseline_run->after_all.max_rss_kib - baseline_run->after_checkpoint.max_rss_kib),
+                            no_growth});
+    part.figures.push_back({"anonymous RSS growth" + between, "KiB",
+                            kib(ours_run->after_all.anon_rss_kib - ours_run->after_checkpoint.anon_rss_kib),
+                            kib(baseline_run->after_all.anon_rss_kib - baseline_run->after_checkpoint.anon_rss_kib),
+                            no_growth});
+  }
   return part;
 }
 

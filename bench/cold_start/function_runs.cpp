@@ -51,18 +51,20 @@ class RunningProcess {
   pid_t pid_;
 };
 
-// VmHWM, the peak resident set size, in KiB.
-long peak_rss_kib(pid_t pid) {
+// A memory figure of /proc/<pid>/status ("VmHWM:", the peak resident set size; "RssAnon:"), in KiB.
+long status_kib(pid_t pid, const std::string& field_name) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   for (std::string field; status >> field;) {
-    if (field == "VmHWM:") {
+    if (field == field_name) {
       long kib = 0;
       status >> kib;
       return kib;
     }
   }
-  throw std::runtime_error("no VmHWM for process " + std::to_string(pid));
+  throw std::runtime_error("no " + field_name + " for process " + std::to_string(pid));
 }
+
+MemoryReading read_memory(pid_t pid) { return {status_kib(pid, "VmHWM:"), status_kib(pid, "RssAnon:")}; }
 
 [[noreturn]] void fail(const SandboxedFunction& function, const TimedRuntimeApi& runtime_api, const std::string& what) {
   throw std::runtime_error(function.name + ": " + what + " (" + runtime_api.describe_progress() +
@@ -115,10 +117,10 @@ WarmRun warm_run(const SandboxedFunction& function, std::size_t checkpoint, std:
   WarmRun run;
   runtime_api.allow(checkpoint);
   require_answers(function, runtime_api, checkpoint);
-  run.max_rss_kib_after_checkpoint = peak_rss_kib(process.pid());
+  run.after_checkpoint = read_memory(process.pid());
   runtime_api.allow(total);
   require_answers(function, runtime_api, total);
-  run.max_rss_kib_after_all = peak_rss_kib(process.pid());
+  run.after_all = read_memory(process.pid());
 
   const std::vector<TimedInvoke> invokes = runtime_api.invokes();
   for (std::size_t i = 1; i < invokes.size(); ++i) {

@@ -31,13 +31,18 @@ struct ColdStart {
 // Throws std::runtime_error with the process's output when it does not answer in time or well.
 ColdStart cold_start(const SandboxedFunction& function, CpuColumn column);
 
-struct WarmRun {
-  std::vector<double> turnaround_ms;  // event handed out → answer posted, all but the first invoke
-  long max_rss_kib_after_checkpoint = 0;
-  long max_rss_kib_after_all = 0;
+struct MemoryReading {
+  long max_rss_kib = 0;   // VmHWM: the peak resident set, code pages included
+  long anon_rss_kib = 0;  // RssAnon: heap and stacks, where a leak would show
 };
 
-// One process at full CPU answering `total` invokes; its peak RSS read after `checkpoint` and
+struct WarmRun {
+  std::vector<double> turnaround_ms;  // event handed out → answer posted, all but the first invoke
+  MemoryReading after_checkpoint;
+  MemoryReading after_all;
+};
+
+// One process at full CPU answering `total` invokes; its memory read after `checkpoint` and
 // after `total` invokes, while it waits for the next. Throws like cold_start.
 WarmRun warm_run(const SandboxedFunction& function, std::size_t checkpoint, std::size_t total);
 
