@@ -62,6 +62,9 @@ void join_and_stop(std::vector<std::shared_ptr<Instance>>& instances) {
   for (const auto& instance : instances) {
     if (instance->supervisor.joinable()) instance->supervisor.join();
     if (instance->runtime_api) instance->runtime_api->stop();
+    // Its last invocation points back at it (Pending::instance): the two would keep each other,
+    // and the instance's Runtime API server, alive forever (found by LeakSanitizer).
+    instance->current.reset();
   }
   instances.clear();
 }
