@@ -1,11 +1,10 @@
 #include <cstdlib>
-#include <filesystem>
-#include <optional>
 #include <stdexcept>
 
 #include "service/dynamodb/dynamodb_repository.hpp"
 #include "service/dynamodb/endpoint.hpp"
 #include "service/dynamodb/environment.hpp"
+#include "service/dynamodb/trust_store.hpp"
 
 namespace birthday::dynamodb {
 namespace {
@@ -52,27 +51,9 @@ Credentials credentials() {
   return Credentials{required("AWS_ACCESS_KEY_ID"), required("AWS_SECRET_ACCESS_KEY"), variable("AWS_SESSION_TOKEN")};
 }
 
-std::string ca_file() {
-  if (std::string value = variable("SSL_CERT_FILE"); !value.empty()) return value;
-  for (const char* bundle : {"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"}) {
-    std::error_code ignored;
-    if (std::filesystem::exists(bundle, ignored)) return bundle;
-  }
-  return {};
-}
-
 TrustStore trust_store(const std::string& endpoint) {
-  const std::string system_bundle = ca_file();
-  if (!variable("SSL_CERT_FILE").empty()) return {system_bundle, ""};
-  const std::optional<Endpoint> parsed = parse_endpoint(endpoint);
-  const std::string task_root = variable("LAMBDA_TASK_ROOT");
-  if (!parsed || parsed->url.rfind("https://", 0) != 0 || task_root.empty()) return {system_bundle, ""};
-  const std::string host = parsed->host.substr(0, parsed->host.find(':'));
-  if (!host.ends_with(".amazonaws.com")) return {system_bundle, ""};
-  const std::filesystem::path amazon_roots = std::filesystem::path(task_root) / amazon_roots_in_task;
-  std::error_code ignored;
-  if (!std::filesystem::exists(amazon_roots, ignored)) return {system_bundle, ""};
-  return {amazon_roots.string(), system_bundle};
+  return choose_trust_store({endpoint, variable("SSL_CERT_FILE"), variable("LAMBDA_TASK_ROOT")},
+                            CaLocations::of_this_machine());
 }
 
 }  // namespace environment

@@ -120,8 +120,29 @@ TEST_F(ConfigFromEnvironment, EmptyIsTheSameAsUnset) {
 }
 
 TEST_F(ConfigFromEnvironment, SslCertFileIsTheCaBundleWhenSet) {
-  set("SSL_CERT_FILE", "/opt/certs/bundle.pem");
-  EXPECT_EQ(Config::from_environment().trust.ca_file, "/opt/certs/bundle.pem");
+  const std::filesystem::path bundle =
+      std::filesystem::temp_directory_path() / ("config-test-bundle-" + std::to_string(getpid()) + ".pem");
+  std::ofstream(bundle) << "-----BEGIN CERTIFICATE-----\n";
+  set("SSL_CERT_FILE", bundle.c_str());
+  EXPECT_EQ(Config::from_environment().trust.ca_file, bundle.string());
+  std::filesystem::remove(bundle);
+}
+
+// An init error, reported once, rather than a failed handshake on every request.
+TEST_F(ConfigFromEnvironment, MissingSslCertFileIsAnErrorNamingTheVariableAndTheFile) {
+  set("SSL_CERT_FILE", "/nonexistent/certs/bundle.pem");
+  EXPECT_EQ(error_of_from_environment(), "SSL_CERT_FILE /nonexistent/certs/bundle.pem does not exist");
+}
+
+TEST_F(ConfigFromEnvironment, MissingRegionWithoutAnEndpointOverrideIsNamed) {
+  unsetenv("AWS_REGION");
+  EXPECT_EQ(error_of_from_environment(), "AWS_REGION is not set (nor AWS_DEFAULT_REGION, nor an endpoint override)");
+}
+
+TEST_F(ConfigFromEnvironment, MalformedGeneralEndpointOverrideIsNamed) {
+  set("AWS_ENDPOINT_URL", "https://dynamodb.example.com/some/path");
+  EXPECT_NE(error_of_from_environment().find("AWS_ENDPOINT_URL must be an http(s) URL"), std::string::npos)
+      << error_of_from_environment();
 }
 
 TEST_F(ConfigFromEnvironment, WithoutSslCertFileTheFirstExistingSystemBundleIsUsed) {
@@ -159,9 +180,11 @@ TEST_F(TrustStoreInTaskRoot, TheRegionalEndpointIsVerifiedWithTheAmazonRootsFirs
 }
 
 TEST_F(TrustStoreInTaskRoot, SslCertFileWinsOverTheAmazonRoots) {
-  set("SSL_CERT_FILE", "/opt/certs/bundle.pem");
+  const std::filesystem::path own_bundle = task_root_ / "own-bundle.pem";
+  std::ofstream(own_bundle) << "-----BEGIN CERTIFICATE-----\n";
+  set("SSL_CERT_FILE", own_bundle.c_str());
   const Config config = Config::from_environment();
-  EXPECT_EQ(config.trust.ca_file, "/opt/certs/bundle.pem");
+  EXPECT_EQ(config.trust.ca_file, own_bundle.string());
   EXPECT_EQ(config.trust.fallback_ca_file, "");
 }
 

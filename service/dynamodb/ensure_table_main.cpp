@@ -27,7 +27,7 @@ birthday::dynamodb::Config config_from_flags_and_environment() {
   config.region = FLAGS_region.empty() ? environment::region(endpoint) : FLAGS_region;
   config.endpoint = endpoint.empty() ? environment::regional_endpoint(config.region) : endpoint;
   config.credentials = environment::credentials();
-  config.trust.ca_file = environment::ca_file();
+  config.trust = environment::trust_store(config.endpoint);
   return config;
 }
 

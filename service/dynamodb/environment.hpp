@@ -22,15 +22,13 @@ std::string regional_endpoint(const std::string& region);
 // AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY required; AWS_SESSION_TOKEN when present.
 Credentials credentials();
 
-// SSL_CERT_FILE, else the first existing of the Amazon Linux and Debian bundles; empty if none.
-std::string ca_file();
-
 // Where the zip keeps the Amazon Trust Services roots: $LAMBDA_TASK_ROOT/certs/amazon-trust-services.pem.
 inline constexpr const char* amazon_roots_in_task = "certs/amazon-trust-services.pem";
 
-// For an *.amazonaws.com endpoint, the Amazon roots the zip ships (when present) with the system
-// bundle as fallback: parsing five certificates instead of the system's ~150 is most of what a
-// cold TLS connection costs. Any other endpoint, or SSL_CERT_FILE set: ca_file() alone.
+// choose_trust_store (trust_store.hpp) for SSL_CERT_FILE, LAMBDA_TASK_ROOT and this machine's CA
+// locations. For an *.amazonaws.com endpoint the Amazon roots the zip ships come first, the
+// system bundle as fallback: parsing five certificates instead of the system's ~150 is most of
+// what a cold TLS connection costs. Throws when an https endpoint would have no CA certificate.
 TrustStore trust_store(const std::string& endpoint);
 
 }  // namespace birthday::dynamodb::environment
