@@ -15,6 +15,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "service/dynamodb/dynamodb_client.hpp"
@@ -111,13 +112,20 @@ int free_local_port() {
 
 LocalDynamoDb::LocalDynamoDb() : LocalDynamoDb(Options{}) {}
 
-LocalDynamoDb::LocalDynamoDb(Options options) {
+LocalDynamoDb::LocalDynamoDb(Options options) : options_(std::move(options)) {
   try {
-    start(options);
+    start(options_);
   } catch (...) {
     stop();
     throw;
   }
+}
+
+void LocalDynamoDb::restart() {
+  stop();
+  Options same_place = options_;
+  same_place.port = port_;
+  start(same_place);
 }
 
 void LocalDynamoDb::start(const Options& options) {
@@ -148,6 +156,7 @@ LocalDynamoDb::~LocalDynamoDb() { stop(); }
 bool LocalDynamoDb::start_on(int port, const Options& options, steady_clock::time_point give_up) {
   std::vector<std::string> arguments = {kDynalite, "--host", "127.0.0.1", "--port", std::to_string(port),
                                         "--createTableMs", "0"};
+  if (!options.data_directory.empty()) arguments.insert(arguments.end(), {"--path", options.data_directory});
   if (options.tls) {
     // dynalite takes the PEM texts themselves; "--name=value" keeps their leading dashes a value.
     arguments.insert(arguments.end(), {"--ssl", "--cert=" + read_file(options.tls->certificate_file),

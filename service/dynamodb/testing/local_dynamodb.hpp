@@ -25,11 +25,12 @@ class LocalDynamoDb {
   };
 
   struct Options {
-    std::string table;  // replaces the spec's TableName when not empty
+    std::string table{};  // replaces the spec's TableName when not empty
     bool create_table = true;
     std::chrono::milliseconds startup_timeout{20000};
     std::optional<Tls> tls{};  // plain HTTP when empty
     int port = 0;              // a free one when 0
+    std::string data_directory{};  // dynalite --path: LevelDB there, surviving a restart; in memory when empty
   };
 
   LocalDynamoDb();  // Options{}: the spec's table, "Birthdays"
@@ -51,10 +52,15 @@ class LocalDynamoDb {
   // Stops the process now, e.g. to test a store that has gone away. Safe to call twice.
   void stop();
 
+  // Stops it if running, then starts it again on the same port, ready and holding the table
+  // (with a data directory, the same data) when this returns: a store that comes back.
+  void restart();
+
  private:
   void start(const Options& options);
   bool start_on(int port, const Options& options, std::chrono::steady_clock::time_point give_up);
 
+  Options options_;
   std::string table_;
   std::string ca_file_;
   std::string endpoint_;

@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <unistd.h>
+
 #include <cerrno>
+#include <filesystem>
+#include <string>
 
 #include "service/dynamodb/dynamodb_client.hpp"
 
@@ -55,6 +59,44 @@ TEST(LocalDynamoDb, StopIsImmediateAndIdempotent) {
   dynalite.stop();
   EXPECT_EQ(dynalite.pid(), -1);
   EXPECT_FALSE(process_exists(pid));
+}
+
+nlohmann::json item_of(const LocalDynamoDb& dynalite, const std::string& id) {
+  DynamoDbClient client(dynalite.config());
+  const auto got = client.call("GetItem", {{"TableName", dynalite.table()}, {"Key", {{"Id", {{"S", id}}}}}},
+                               std::chrono::steady_clock::now() + 5s);
+  return got.ok() ? got.value().value("Item", nlohmann::json()) : nlohmann::json("error: " + got.error().detail);
+}
+
+TEST(LocalDynamoDb, WithADataDirectoryARestartKeepsTheItemsAndThePort) {
+  const std::filesystem::path data = std::filesystem::temp_directory_path() /
+                                     ("local-dynamodb-test-" + std::to_string(getpid()));
+  {
+    LocalDynamoDb dynalite({.data_directory = data.string()});
+    const int port = dynalite.port();
+    DynamoDbClient client(dynalite.config());
+    const nlohmann::json item = {{"Id", {{"S", "kept"}}}, {"Dob", {{"S", "1990-05-17"}}}};
+    ASSERT_TRUE(client.call("PutItem", {{"TableName", dynalite.table()}, {"Item", item}},
+                            std::chrono::steady_clock::now() + 5s).ok());
+
+    dynalite.restart();
+
+    EXPECT_EQ(dynalite.port(), port);
+    EXPECT_EQ(item_of(dynalite, "kept"), item);
+  }
+  std::filesystem::remove_all(data);
+}
+
+TEST(LocalDynamoDb, InMemoryARestartComesBackEmptyWithTheTable) {
+  LocalDynamoDb dynalite;
+  DynamoDbClient client(dynalite.config());
+  ASSERT_TRUE(client.call("PutItem",
+                          {{"TableName", dynalite.table()}, {"Item", {{"Id", {{"S", "gone"}}}, {"Dob", {{"S", "1990-05-17"}}}}}},
+                          std::chrono::steady_clock::now() + 5s).ok());
+
+  dynalite.restart();
+
+  EXPECT_EQ(item_of(dynalite, "gone"), nlohmann::json());
 }
 
 }  // namespace
