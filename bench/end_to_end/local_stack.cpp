@@ -1,5 +1,7 @@
 #include "bench/end_to_end/local_stack.hpp"
 
+#include <utility>
+
 #include <nlohmann/json.hpp>
 
 namespace birthday::bench::end_to_end {
@@ -13,7 +15,8 @@ std::string env_json(const std::string& table) {
 
 }  // namespace
 
-LocalStack::LocalStack(const LocalStackPaths& paths) {
+LocalStack::LocalStack(const LocalStackPaths& paths, dynamodb::testing::LocalDynamoDb::Options store_options)
+    : store_(std::move(store_options)) {
   const std::filesystem::path env_file = dir_.write("env.json", env_json(store_.table()));
   gateway_ = std::make_unique<local::testing::GatewayProcess>(
       paths.gateway.string(),

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "service/dynamodb/testing/local_dynamodb.hpp"
 #include "transport/local/test_support.hpp"
@@ -20,11 +21,16 @@ struct LocalStackPaths {
 // Both are stopped by PID when this goes.
 class LocalStack {
  public:
-  explicit LocalStack(const LocalStackPaths& paths);
+  explicit LocalStack(const LocalStackPaths& paths, dynamodb::testing::LocalDynamoDb::Options store_options = {});
 
   std::string base_url() const;  // "http://127.0.0.1:<port>"
+  int gateway_port() const { return gateway_->port(); }
   // Everything the gateway wrote to stderr so far: its START/END/REPORT lines.
   std::string gateway_log() const { return gateway_->log(); }
+  // The function instances (bootstraps) the gateway runs right now.
+  std::vector<pid_t> function_processes() const { return gateway_->children(); }
+  // The local DynamoDB, to stop and restart it under load.
+  dynamodb::testing::LocalDynamoDb& store() { return store_; }
 
  private:
   dynamodb::testing::LocalDynamoDb store_;

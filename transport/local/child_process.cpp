@@ -96,13 +96,15 @@ std::string describe_wait_status(int status) {
   return "wait status " + std::to_string(status);
 }
 
-std::optional<long> peak_memory_kb(pid_t pid) {
+std::optional<long> status_kb(pid_t pid, std::string_view field) {
   std::ifstream status("/proc/" + std::to_string(pid) + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    if (line.starts_with(field)) return std::stol(line.substr(field.size()));
   }
   return std::nullopt;
 }
+
+std::optional<long> peak_memory_kb(pid_t pid) { return status_kb(pid, "VmHWM:"); }
 
 }  // namespace birthday::local

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "transport/local/function_environment.hpp"
@@ -44,6 +45,10 @@ int reap_child(pid_t pid);
 
 // "exit status 1", "signal 9 (Killed)".
 std::string describe_wait_status(int status);
+
+// A memory figure of the process in kB from /proc/<pid>/status, `field` being e.g. "VmHWM:" or
+// "RssAnon:"; nullopt once the process is gone.
+std::optional<long> status_kb(pid_t pid, std::string_view field);
 
 // The child's peak resident set (VmHWM) in kB, from /proc/<pid>/status; nullopt once gone.
 std::optional<long> peak_memory_kb(pid_t pid);
