@@ -9,6 +9,7 @@
 #include <chrono>
 #include <csignal>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <tuple>
 
@@ -27,6 +28,8 @@ struct BadConfiguration {
   local::Environment changes;  // an empty value removes the variable
   std::string message;         // the init error's errorMessage
 };
+
+void PrintTo(const BadConfiguration& bad, std::ostream* out) { *out << bad.name; }
 
 // What Lambda gives a function, for a table in eu-west-1.
 local::Environment lambda_environment(const std::string& runtime_api) {

@@ -13,6 +13,7 @@
 DEFINE_int32(seconds, 120, "how long to load");
 DEFINE_int32(concurrency, 16, "clients, each on its own kept-alive connection and its own users");
 DEFINE_int32(users, 4000, "users, shared out among the clients");
+DEFINE_bool(check_memory, true, "fail when a bootstrap's heap and stacks grow (off under sanitizers)");
 DEFINE_string(gateway, LOCAL_GATEWAY_PATH, "the local-gateway binary");
 DEFINE_string(functions_dir, PROJECT_BINARY_DIR "/functions", "the built functions: <name>/bootstrap");
 DEFINE_string(template_file, PROJECT_SOURCE_DIR "/template.yaml", "the SAM template the gateway reads");
@@ -39,7 +40,7 @@ int main(int argc, char** argv) {
     const SoakResult result = run_soak(settings);
     std::printf("%s\n", summary_line(settings, result).c_str());
     std::fflush(stdout);
-    const auto failed = failures(result, kAnonGrowthAllowedKib);
+    const auto failed = failures(result, FLAGS_check_memory ? kAnonGrowthAllowedKib : -1);
     for (const auto& failure : failed) std::fprintf(stderr, "soak failed: %s\n", failure.c_str());
     return failed.empty() ? 0 : 1;
   } catch (const std::exception& error) {

@@ -11,7 +11,8 @@ namespace birthday::bench::soak {
 std::string summary_line(const SoakSettings& settings, const SoakResult& result);
 
 // What failed, one sentence each; empty when the soak passed. `anon_growth_allowed_kib` is how
-// far an instance's heap and stacks may grow from the early reading to the end.
+// far an instance's heap and stacks may grow from the early reading to the end; below zero, the
+// memory is not checked.
 std::vector<std::string> failures(const SoakResult& result, long anon_growth_allowed_kib);
 
 }  // namespace birthday::bench::soak
