@@ -79,6 +79,18 @@ std::optional<std::string> amazon_roots_for(const std::optional<Endpoint>& endpo
   return roots.string();
 }
 
+std::vector<std::string> libcurl_built_in_ca_locations() {
+  std::vector<std::string> locations;
+  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+  if (!curl) return locations;
+  for (const CURLINFO info : {CURLINFO_CAINFO, CURLINFO_CAPATH}) {
+    char* built_in = nullptr;
+    if (curl_easy_getinfo(curl.get(), info, &built_in) == CURLE_OK && built_in && *built_in)
+      locations.emplace_back(built_in);
+  }
+  return locations;
+}
+
 std::string joined(const std::vector<std::string>& parts) {
   std::string text;
   for (const std::string& part : parts) text += (text.empty() ? "" : "; ") + part;
@@ -88,15 +100,7 @@ std::string joined(const std::vector<std::string>& parts) {
 }  // namespace
 
 CaLocations CaLocations::of_this_machine() {
-  CaLocations locations{{"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"}, {}};
-  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return locations;
-  for (const CURLINFO info : {CURLINFO_CAINFO, CURLINFO_CAPATH}) {
-    char* built_in = nullptr;
-    if (curl_easy_getinfo(curl.get(), info, &built_in) == CURLE_OK && built_in && *built_in)
-      locations.libcurl_defaults.emplace_back(built_in);
-  }
-  return locations;
+  return {{"/etc/pki/tls/certs/ca-bundle.crt", "/etc/ssl/certs/ca-certificates.crt"}, libcurl_built_in_ca_locations};
 }
 
 TrustStore choose_trust_store(const TrustSettings& settings, const CaLocations& locations) {
@@ -119,13 +123,15 @@ TrustStore choose_trust_store(const TrustSettings& settings, const CaLocations& 
   if (!system_bundle.path.empty() || !is_https(endpoint)) return {system_bundle.path, ""};
 
   why.insert(why.end(), system_bundle.why.begin(), system_bundle.why.end());
-  for (const std::string& built_in : locations.libcurl_defaults) {
+  const std::vector<std::string> libcurl_defaults =
+      locations.libcurl_defaults ? locations.libcurl_defaults() : std::vector<std::string>{};
+  for (const std::string& built_in : libcurl_defaults) {
     if (std::ranges::find(locations.system_bundles, built_in) != locations.system_bundles.end()) continue;
     const std::optional<std::string> why_not = unusable_file_or_directory(built_in);
     if (!why_not) return {};
     why.push_back("libcurl's built-in " + built_in + " " + *why_not);
   }
-  if (locations.libcurl_defaults.empty()) why.emplace_back("libcurl has no built-in CA location");
+  if (libcurl_defaults.empty()) why.emplace_back("libcurl has no built-in CA location");
   throw std::runtime_error("no CA certificates to verify " + settings.endpoint +
                            " with: SSL_CERT_FILE is not set; " + joined(why));
 }

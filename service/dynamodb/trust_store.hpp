@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -13,8 +14,10 @@ struct TrustStore {
 
 // Where this machine may keep CA certificates.
 struct CaLocations {
-  std::vector<std::string> system_bundles;    // PEM bundles, the first readable one wins
-  std::vector<std::string> libcurl_defaults;  // the CA file and directory libcurl was built with
+  std::vector<std::string> system_bundles;  // PEM bundles, the first readable one wins
+  // The CA file and directory libcurl was built with; asked only when no system bundle is
+  // readable (it takes a libcurl handle, a cost every cold start would otherwise pay).
+  std::function<std::vector<std::string>()> libcurl_defaults;
 
   // /etc/pki/tls/certs/ca-bundle.crt (Amazon Linux), /etc/ssl/certs/ca-certificates.crt (Debian);
   // libcurl's CURLINFO_CAINFO and CURLINFO_CAPATH.

@@ -41,7 +41,7 @@ class ChooseTrustStore : public ::testing::Test {
   // all absent unless a test creates them.
   CaLocations locations() const {
     return {{absent("pki/ca-bundle.crt"), absent("ssl/ca-certificates.crt")},
-            {absent("curl/cacert.pem"), absent("curl/certs")}};
+            [this] { return std::vector<std::string>{absent("curl/cacert.pem"), absent("curl/certs")}; }};
   }
 
   static std::string error_of(const TrustSettings& settings, const CaLocations& locations) {
@@ -129,7 +129,8 @@ TEST_F(ChooseTrustStore, AnHttpsEndpointWithNoCertificateAnywhereIsAnErrorListin
 }
 
 TEST_F(ChooseTrustStore, ALibcurlWithoutBuiltInLocationsIsSaidSo) {
-  const std::string error = error_of({kRegional, "", ""}, {{absent("pki/ca-bundle.crt")}, {}});
+  const std::string error =
+      error_of({kRegional, "", ""}, {{absent("pki/ca-bundle.crt")}, [] { return std::vector<std::string>(); }});
   EXPECT_NE(error.find("libcurl has no built-in CA location"), std::string::npos) << error;
 }
 
@@ -180,6 +181,16 @@ TEST_F(ChooseTrustStore, TheAmazonRootsAreOnlyForAmazonawsComOverHttps) {
     EXPECT_EQ(trust.ca_file, debian) << endpoint;
     EXPECT_EQ(trust.fallback_ca_file, "") << endpoint;
   }
+}
+
+TEST_F(ChooseTrustStore, LibcurlIsNotAskedWhileASystemBundleIsReadable) {
+  pem("ssl/ca-certificates.crt");
+  bool asked = false;
+  choose_trust_store({kRegional, "", ""}, {locations().system_bundles, [&asked] {
+                                             asked = true;
+                                             return std::vector<std::string>();
+                                           }});
+  EXPECT_FALSE(asked);
 }
 
 TEST(CaLocationsOfThisMachine, ProbeAmazonLinuxThenDebian) {
